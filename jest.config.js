@@ -1,0 +1,30 @@
+/**
+ * Test projects. The server suite runs on SQLite always, and a second time on PostgreSQL when
+ * TEST_DATABASE_URL is set (CI starts a real PostgreSQL and sets it), so both databases are
+ * proven by the same tests.
+ */
+const swc = (syntax) => ['@swc/jest', { jsc: { parser: { syntax }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const transform = { '^.+\\.ts$': swc('typescript'), '^.+\\.m?js$': swc('ecmascript') };
+// A few dependencies ship ESM only, which Jest on Node 20 cannot require: compile just those.
+const esmOnly = ['cookie', 'content-disposition'];
+const base = {
+  transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testEnvironment: 'node',
+};
+
+const projects = [
+  { ...base, displayName: 'server (sqlite)', testMatch: ['<rootDir>/test/server/**/*.test.ts'] },
+  { ...base, displayName: 'tools', testMatch: ['<rootDir>/test/tools/**/*.test.ts'] },
+];
+if (process.env.TEST_DATABASE_URL) {
+  projects.push({
+    ...base,
+    displayName: 'server (postgres)',
+    testMatch: ['<rootDir>/test/server/**/*.test.ts'],
+    setupFiles: ['<rootDir>/test/support/server/use-postgres.ts'],
+  });
+}
+
+module.exports = { projects, testTimeout: 20000 };
