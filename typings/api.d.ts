@@ -1,0 +1,31 @@
+/**
+ * The API contract as types for the mini program. The schemas live with the server
+ * (server/src/contract) and are the one source of truth; this file only re-exports their types.
+ */
+export type {
+  ApiError,
+  Author,
+  Board,
+  Comment,
+  ContentStatus,
+  CreateCommentBody,
+  CreatePostBody,
+  CreateReportBody,
+  Me,
+  PasswordLoginBody,
+  PostDetail,
+  PostsQuery,
+  PostSummary,
+  RefreshBody,
+  ReportReceipt,
+  Role,
+  TokenPair,
+  UpdateMeBody,
+  UpdateMeResult,
+  WeChatLoginBody,
+} from '../server/src/contract';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

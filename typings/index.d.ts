@@ -1,0 +1,1 @@
+/// <reference path="../node_modules/miniprogram-api-typings/index.d.ts" />
