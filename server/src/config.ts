@@ -1,0 +1,155 @@
+/**
+ * The server's configuration: read from the environment and validated in this one place.
+ * Development gets safe defaults so `npm start` needs nothing; production refuses to start with
+ * development secrets, a development-only WeChat base URL or the example test-account password,
+ * because each of those silently weakens a live deployment.
+ */
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+export const DEV_JWT_SECRET = 'development-only-jwt-secret-never-use-in-production';
+export const DEV_WECHAT_APPID = 'wxdevelopment0000';
+export const DEV_WECHAT_SECRET = 'development-only-app-secret';
+/** The value shown in .env.example; a deployment that keeps it is refused. */
+export const EXAMPLE_TEST_ACCOUNT_PASSWORD = 'change-me';
+export const REAL_WECHAT_API_BASE_URL = 'https://api.weixin.qq.com';
+
+const Role = Type.Union([Type.Literal('member'), Type.Literal('moderator')]);
+
+const ConfigSchema = Type.Object({
+  env: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')]),
+  host: Type.String({ minLength: 1 }),
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  database: Type.Union([
+    Type.Object({ kind: Type.Literal('sqlite'), path: Type.String({ minLength: 1 }) }),
+    Type.Object({ kind: Type.Literal('postgres'), url: Type.String({ pattern: '^postgres(ql)?://' }) }),
+  ]),
+  wechat: Type.Object({
+    apiBaseUrl: Type.String({ pattern: '^https?://' }),
+    appId: Type.String({ minLength: 1 }),
+    appSecret: Type.String({ minLength: 1 }),
+    timeoutMs: Type.Integer({ minimum: 100 }),
+  }),
+  auth: Type.Object({
+    jwtSecret: Type.String({ minLength: 32 }),
+    accessTokenTtlSeconds: Type.Integer({ minimum: 30 }),
+    refreshTokenTtlDays: Type.Integer({ minimum: 1 }),
+  }),
+  testAccount: Type.Object({
+    username: Type.String({ minLength: 3 }),
+    /** Undefined: development generates one at start; production disables the account. */
+    password: Type.Optional(Type.String({ minLength: 1 })),
+    role: Role,
+  }),
+  rateLimits: Type.Object({
+    postsPerMinute: Type.Integer({ minimum: 1 }),
+    commentsPerMinute: Type.Integer({ minimum: 1 }),
+    reportsPerMinute: Type.Integer({ minimum: 1 }),
+    profileUpdatesPerMinute: Type.Integer({ minimum: 1 }),
+    loginsPerMinute: Type.Integer({ minimum: 1 }),
+    passwordAttemptsPerMinute: Type.Integer({ minimum: 1 }),
+  }),
+  contentRecheck: Type.Object({
+    pollIntervalMs: Type.Integer({ minimum: 10 }),
+    backoffBaseMs: Type.Integer({ minimum: 0 }),
+    backoffMaxMs: Type.Integer({ minimum: 0 }),
+  }),
+  openApiDocs: Type.Boolean(),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+export type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid server configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function integer(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  return Number.isInteger(value) ? value : Number.NaN;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const mode = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
+  const production = mode === 'production';
+  const config: Config = {
+    env: mode,
+    host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    port: integer(env, 'PORT', 3000),
+    logLevel: (env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info')) as Config['logLevel'],
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'sqlite', path: env.SQLITE_PATH ?? path.resolve(__dirname, '..', 'data', 'community.sqlite') },
+    wechat: {
+      apiBaseUrl: (env.WECHAT_API_BASE_URL ?? REAL_WECHAT_API_BASE_URL).replace(/\/+$/, ''),
+      appId: env.WECHAT_APPID ?? (production ? '' : DEV_WECHAT_APPID),
+      appSecret: env.WECHAT_SECRET ?? (production ? '' : DEV_WECHAT_SECRET),
+      timeoutMs: integer(env, 'WECHAT_TIMEOUT_MS', 5000),
+    },
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET),
+      accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
+      refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', 30),
+    },
+    testAccount: {
+      username: env.TEST_ACCOUNT_USERNAME ?? 'reviewer',
+      password: env.TEST_ACCOUNT_PASSWORD || undefined,
+      role: (env.TEST_ACCOUNT_ROLE ?? 'moderator') as Config['testAccount']['role'],
+    },
+    rateLimits: {
+      postsPerMinute: integer(env, 'RATE_LIMIT_POSTS_PER_MINUTE', 5),
+      commentsPerMinute: integer(env, 'RATE_LIMIT_COMMENTS_PER_MINUTE', 15),
+      reportsPerMinute: integer(env, 'RATE_LIMIT_REPORTS_PER_MINUTE', 10),
+      profileUpdatesPerMinute: integer(env, 'RATE_LIMIT_PROFILE_UPDATES_PER_MINUTE', 5),
+      loginsPerMinute: integer(env, 'RATE_LIMIT_LOGINS_PER_MINUTE', 30),
+      passwordAttemptsPerMinute: integer(env, 'RATE_LIMIT_PASSWORD_ATTEMPTS_PER_MINUTE', 5),
+    },
+    contentRecheck: {
+      pollIntervalMs: integer(env, 'CONTENT_RECHECK_POLL_MS', 5000),
+      backoffBaseMs: integer(env, 'CONTENT_RECHECK_BACKOFF_BASE_MS', 10_000),
+      backoffMaxMs: integer(env, 'CONTENT_RECHECK_BACKOFF_MAX_MS', 10 * 60_000),
+    },
+    openApiDocs: mode === 'development',
+  };
+
+  const problems = [...Value.Errors(ConfigSchema, config)].map((e) => `${e.path || '/'}: ${e.message}`);
+  if (production) problems.push(...productionProblems(config));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function isDevelopmentOnlyUrl(url: string): boolean {
+  let host: string;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:') return true;
+    host = parsed.hostname;
+  } catch {
+    return true;
+  }
+  return host === 'localhost' || host.endsWith('.localhost') || /^(127\.|0\.|10\.|192\.168\.|\[)/.test(host) || host === '::1';
+}
+
+function productionProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (!config.auth.jwtSecret || config.auth.jwtSecret === DEV_JWT_SECRET) {
+    problems.push('JWT_SECRET must be set to a random secret of at least 32 characters in production');
+  }
+  if (!config.wechat.appId || config.wechat.appId === DEV_WECHAT_APPID) problems.push('WECHAT_APPID must be your mini program AppID in production');
+  if (!config.wechat.appSecret || config.wechat.appSecret === DEV_WECHAT_SECRET) problems.push('WECHAT_SECRET must be your AppSecret in production');
+  if (isDevelopmentOnlyUrl(config.wechat.apiBaseUrl)) {
+    problems.push(`WECHAT_API_BASE_URL ${config.wechat.apiBaseUrl} is a development-only address (the fake WeChat?); production must use ${REAL_WECHAT_API_BASE_URL}`);
+  }
+  const password = config.testAccount.password;
+  if (password !== undefined && (password === EXAMPLE_TEST_ACCOUNT_PASSWORD || password.length < 12)) {
+    problems.push('TEST_ACCOUNT_PASSWORD must be changed from the example value and be at least 12 characters');
+  }
+  return problems;
+}

@@ -1,0 +1,53 @@
+/**
+ * The API contract: TypeBox schemas the server validates and serialises with, and (through
+ * typings/api.d.ts) the types the mini program compiles against. One source of truth.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+/** Every error answer. `message` is shown to end users (Chinese); `code` and `detail` are for developers. */
+export const ApiError = Type.Object({
+  code: Type.String({ description: 'Stable machine-readable error code, e.g. content_risky' }),
+  message: Type.String({ description: 'Short Chinese message safe to show to the user' }),
+  detail: Type.Optional(Type.String({ description: 'English detail for developers' })),
+});
+export type ApiError = Static<typeof ApiError>;
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const PageQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 64, description: 'Opaque cursor from the previous page' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+});
+
+export function Page<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'null on the last page' }),
+  });
+}
+
+export const ContentStatus = Type.Union(
+  [Type.Literal('checking'), Type.Literal('held'), Type.Literal('published'), Type.Literal('rejected')],
+  { description: 'checking: content check pending; held: under manual review (审核中); published; rejected (see reviewMessage)' },
+);
+export type ContentStatus = Static<typeof ContentStatus>;
+
+export const Role = Type.Union([Type.Literal('guest'), Type.Literal('member'), Type.Literal('moderator')]);
+export type Role = Static<typeof Role>;
+
+export const Author = Type.Object({
+  id: Type.Integer(),
+  nickname: Type.String({ description: 'Public nickname, or a neutral placeholder until one is approved' }),
+});
+export type Author = Static<typeof Author>;
+
+export const errorResponses = {
+  400: ApiError,
+  401: ApiError,
+  403: ApiError,
+  404: ApiError,
+  409: ApiError,
+  422: ApiError,
+  429: ApiError,
+  503: ApiError,
+} as const;

@@ -1,0 +1,94 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Author, ContentStatus } from './common';
+
+export const Board = Type.Object({
+  id: Type.Integer(),
+  slug: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+});
+export type Board = Static<typeof Board>;
+
+const reviewMessage = Type.Optional(
+  Type.String({ description: 'Chinese explanation for the author when the content is not published' }),
+);
+
+export const PostSummary = Type.Object({
+  id: Type.Integer(),
+  boardId: Type.Integer(),
+  title: Type.String(),
+  excerpt: Type.String(),
+  author: Author,
+  pinned: Type.Boolean(),
+  commentCount: Type.Integer(),
+  status: ContentStatus,
+  reviewMessage,
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type PostSummary = Static<typeof PostSummary>;
+
+export const PostDetail = Type.Object({
+  id: Type.Integer(),
+  boardId: Type.Integer(),
+  title: Type.String(),
+  body: Type.String(),
+  author: Author,
+  pinned: Type.Boolean(),
+  commentCount: Type.Integer(),
+  status: ContentStatus,
+  reviewMessage,
+  isMine: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type PostDetail = Static<typeof PostDetail>;
+
+export const Comment = Type.Object({
+  id: Type.Integer(),
+  postId: Type.Integer(),
+  body: Type.String(),
+  author: Author,
+  status: ContentStatus,
+  reviewMessage,
+  isMine: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type Comment = Static<typeof Comment>;
+
+export const PostsQuery = Type.Object({
+  boardId: Type.Optional(Type.Integer({ minimum: 1 })),
+  pinned: Type.Optional(Type.Boolean({ description: 'true: only pinned posts' })),
+  cursor: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+});
+export type PostsQuery = Static<typeof PostsQuery>;
+
+/** Exactly what a client may set: never status, author, pinned or approval. */
+export const CreatePostBody = Type.Object({
+  boardId: Type.Integer({ minimum: 1 }),
+  title: Type.String({ minLength: 1, maxLength: 60 }),
+  body: Type.String({ minLength: 1, maxLength: 2000 }),
+});
+export type CreatePostBody = Static<typeof CreatePostBody>;
+
+export const CreateCommentBody = Type.Object({
+  body: Type.String({ minLength: 1, maxLength: 500 }),
+});
+export type CreateCommentBody = Static<typeof CreateCommentBody>;
+
+export const ReportReason = Type.Union(
+  ['spam', 'abuse', 'porn', 'illegal', 'fraud', 'privacy', 'other'].map((r) => Type.Literal(r)),
+);
+
+export const CreateReportBody = Type.Object({
+  targetType: Type.Union([Type.Literal('post'), Type.Literal('comment')]),
+  targetId: Type.Integer({ minimum: 1 }),
+  reason: ReportReason,
+  detail: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type CreateReportBody = Static<typeof CreateReportBody>;
+
+export const ReportReceipt = Type.Object({
+  id: Type.Integer(),
+  message: Type.String({ description: 'Chinese acknowledgement to show' }),
+});
+export type ReportReceipt = Static<typeof ReportReceipt>;

@@ -1,0 +1,38 @@
+/**
+ * Opens the database: an embedded SQLite file by default, PostgreSQL when DATABASE_URL is set.
+ * Everything above this module is the same Kysely code for both.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import type { Database } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: Dialect;
+}
+
+export function openDatabase(settings: Config['database'] | { kind: 'postgres'; url: string; schema?: string }): DatabaseHandle {
+  if (settings.kind === 'postgres') {
+    const schema = 'schema' in settings ? settings.schema : undefined;
+    const pool = new pg.Pool({
+      connectionString: settings.url,
+      max: 10,
+      // Tests isolate each file in its own schema.
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  if (settings.path !== ':memory:') fs.mkdirSync(path.dirname(settings.path), { recursive: true });
+  const sqlite = new SqliteDatabase(settings.path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+}

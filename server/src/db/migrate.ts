@@ -1,0 +1,14 @@
+/** Runs the migrations (code, not files on disk, so they work the same under tsx, jest and a bundle). */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle } from './database';
+import { initialMigration } from './migrations/0001-initial';
+
+function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
+  return { '0001-initial': initialMigration(handle.dialect) };
+}
+
+export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle) };
+  const { error } = await new Migrator({ db: handle.db, provider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(`Migration failed: ${String(error)}`);
+}

@@ -1,0 +1,134 @@
+/**
+ * Table types for Kysely. Written once for SQLite and PostgreSQL, so the column types are the
+ * common ground of both: timestamps are ISO-8601 UTC strings (they sort as text), flags are 0/1.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Role = 'guest' | 'member' | 'moderator';
+/**
+ * Life of a piece of user content:
+ * checking  WeChat's check could not answer yet; the recheck job retries (fail closed)
+ * held      WeChat said `review`; waits for a moderator, visible to its author only
+ * published visible to everyone
+ * rejected  refused after it was stored (late `risky` or a moderator); visible to its author with the reason
+ */
+export type ContentStatus = 'checking' | 'held' | 'published' | 'rejected';
+
+export interface UsersTable {
+  id: Generated<number>;
+  openid: string | null;
+  username: string | null;
+  password_hash: string | null;
+  role: Role;
+  nickname: string | null;
+  /** A nickname the user asked for that is not public yet (checking or held). */
+  pending_nickname: string | null;
+  pending_nickname_status: 'checking' | 'held' | null;
+  banned_at: string | null;
+  deleted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A login session: the family of rotating refresh tokens issued from one login. */
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  /** openid of the WeChat user on this device, needed by msgSecCheck; never sent to clients. */
+  wechat_openid: string | null;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
+export interface RefreshTokensTable {
+  id: Generated<number>;
+  session_id: string;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface BoardsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  sort_order: number;
+}
+
+export interface PostsTable {
+  id: Generated<number>;
+  board_id: number;
+  author_id: number;
+  title: string;
+  body: string;
+  status: ContentStatus;
+  reject_reason: string | null;
+  pinned: number;
+  comment_count: Generated<number>;
+  seed_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  post_id: number;
+  author_id: number;
+  body: string;
+  status: ContentStatus;
+  reject_reason: string | null;
+  created_at: string;
+}
+
+export type ReportTarget = 'post' | 'comment';
+
+export interface ReportsTable {
+  id: Generated<number>;
+  reporter_id: number;
+  target_type: ReportTarget;
+  target_id: number;
+  reason: string;
+  detail: string | null;
+  status: 'open' | 'resolved';
+  created_at: string;
+}
+
+/** Background work that must survive restarts and be claimed by one instance at a time. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  run_at: string;
+  attempts: number;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  refresh_tokens: RefreshTokensTable;
+  boards: BoardsTable;
+  posts: PostsTable;
+  comments: CommentsTable;
+  reports: ReportsTable;
+  jobs: JobsTable;
+  app_meta: AppMetaTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type PostRow = Selectable<PostsTable>;
+export type CommentRow = Selectable<CommentsTable>;
+export type JobRow = Selectable<JobsTable>;
