@@ -1,0 +1,81 @@
+/**
+ * Builds the Fastify app from its dependencies (configuration, database, WeChat client), so the
+ * server, the development launcher and the tests assemble exactly the same thing.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import './app-services';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/database';
+import { createJobRunner, type JobRunner } from './jobs/job-runner';
+import { createLogger } from './lib/logger';
+import { createAccessTokens } from './modules/auth/access-tokens';
+import authRoutes from './modules/auth/auth.routes';
+import { createAuthService } from './modules/auth/auth.service';
+import { createContentCheck } from './modules/content-check/content-check.service';
+import { createTextRecheckHandler, TEXT_RECHECK_JOB } from './modules/content-check/text-recheck.job';
+import forumRoutes from './modules/forum/forum.routes';
+import { createForumService } from './modules/forum/forum.service';
+import meRoutes from './modules/me/me.routes';
+import { createProfileService } from './modules/me/profile.service';
+import authenticate from './plugins/authenticate';
+import errorHandler from './plugins/error-handler';
+import openapi from './plugins/openapi';
+import rateLimits from './plugins/rate-limits';
+import type { WeChatClient } from './wechat/types';
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  wechat: WeChatClient;
+  logger?: Logger;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobRunner;
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const db = database.db;
+  const app = Fastify({
+    loggerInstance: (deps.logger ?? createLogger(config)) as FastifyBaseLogger,
+    trustProxy: config.env === 'production',
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 10_000,
+    bodyLimit: 64 * 1024,
+    // Unknown body fields are stripped, so a client can never set status, author or role.
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const accessTokens = createAccessTokens(config.auth.jwtSecret, config.auth.accessTokenTtlSeconds);
+  const contentCheck = createContentCheck({ wechat: deps.wechat, logger: app.log });
+  const testAccountUsername = config.testAccount.username;
+  app.decorate('services', {
+    auth: createAuthService({ db, wechat: deps.wechat, accessTokens, refreshTokenTtlDays: config.auth.refreshTokenTtlDays, testAccountUsername }),
+    forum: createForumService({ db, contentCheck }),
+    profile: createProfileService({ db, contentCheck, testAccountUsername }),
+  });
+  app.decorate('jobs', createJobRunner({
+    handle: database,
+    handlers: { [TEXT_RECHECK_JOB]: createTextRecheckHandler({ db, contentCheck }) },
+    logger: app.log,
+    ...config.contentRecheck,
+  }));
+  app.addHook('onClose', async () => app.jobs.stop());
+
+  await app.register(errorHandler);
+  await app.register(openapi, { serveUi: config.openApiDocs });
+  await app.register(authenticate, { db, accessTokens });
+  await app.register(rateLimits);
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(authRoutes, config.rateLimits);
+  await app.register(meRoutes, config.rateLimits);
+  await app.register(forumRoutes, config.rateLimits);
+  return app;
+}

@@ -1,0 +1,71 @@
+/** SQL for comments: a thread reads oldest first, keyset-paginated on id. */
+import type { Db } from '../../db/database';
+import type { ContentStatus } from '../../db/schema';
+import { isoNow } from '../../lib/time';
+
+const commentColumns = [
+  'comments.id',
+  'comments.post_id',
+  'comments.author_id',
+  'comments.body',
+  'comments.status',
+  'comments.reject_reason',
+  'comments.created_at',
+  'users.nickname as author_nickname',
+] as const;
+
+function selectComments(db: Db) {
+  return db.selectFrom('comments').innerJoin('users', 'users.id', 'comments.author_id').select(commentColumns);
+}
+
+export type CommentWithAuthor = NonNullable<Awaited<ReturnType<typeof findComment>>>;
+
+export function findComment(db: Db, id: number) {
+  return selectComments(db).where('comments.id', '=', id).executeTakeFirst();
+}
+
+export function listPublishedComments(db: Db, options: { postId: number; afterId?: number; limit: number }) {
+  let query = selectComments(db).where('comments.post_id', '=', options.postId).where('comments.status', '=', 'published');
+  if (options.afterId !== undefined) query = query.where('comments.id', '>', options.afterId);
+  return query.orderBy('comments.id', 'asc').limit(options.limit + 1).execute();
+}
+
+/** The viewer's own comments on a post that others cannot see yet (checking, held, rejected). */
+export function listUnpublishedCommentsOf(db: Db, options: { postId: number; authorId: number }) {
+  return selectComments(db)
+    .where('comments.author_id', '=', options.authorId)
+    .where('comments.post_id', '=', options.postId)
+    .where('comments.status', '!=', 'published')
+    .orderBy('comments.id', 'asc')
+    .limit(50)
+    .execute();
+}
+
+export async function insertComment(db: Db, values: { postId: number; authorId: number; body: string; status: ContentStatus }): Promise<number> {
+  const row = await db
+    .insertInto('comments')
+    .values({ post_id: values.postId, author_id: values.authorId, body: values.body, status: values.status, created_at: isoNow() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function transitionComment(db: Db, id: number, from: ContentStatus[], to: ContentStatus, reason: string | null = null): Promise<boolean> {
+  const result = await db
+    .updateTable('comments')
+    .set({ status: to, reject_reason: reason })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteComment(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('comments').where('id', '=', id).execute();
+}
+
+/** Deletes all of an author's comments and returns the posts whose threads changed. */
+export async function deleteCommentsByAuthor(db: Db, authorId: number): Promise<number[]> {
+  const removed = await db.deleteFrom('comments').where('author_id', '=', authorId).returning('post_id').execute();
+  return [...new Set(removed.map((row) => row.post_id))];
+}

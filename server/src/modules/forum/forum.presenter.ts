@@ -1,0 +1,79 @@
+/** Maps post and comment rows to the API contract, with the author-only review messages. */
+import type { Board, Comment, PostDetail, PostSummary } from '../../contract';
+import type { ContentStatus } from '../../db/schema';
+import type { Viewer } from '../auth/viewer';
+import type { CommentWithAuthor } from './comments.repository';
+import type { PostWithAuthor } from './posts.repository';
+
+const DEFAULT_NICKNAME = '社区成员';
+const EXCERPT_LENGTH = 80;
+
+export function reviewMessage(status: ContentStatus, reason: string | null): string | undefined {
+  switch (status) {
+    case 'checking':
+      return '内容安全检测中，通过后其他人可见';
+    case 'held':
+      return '审核中，通过后其他人可见';
+    case 'rejected':
+      return reason ?? '内容未通过审核，仅你自己可见';
+    case 'published':
+      return undefined;
+  }
+}
+
+function author(id: number, nickname: string | null) {
+  return { id, nickname: nickname ?? DEFAULT_NICKNAME };
+}
+
+function optional<T>(key: 'reviewMessage', value: T | undefined): { reviewMessage?: T } {
+  return value === undefined ? {} : { [key]: value };
+}
+
+export function presentBoard(row: { id: number; slug: string; name: string; description: string }): Board {
+  return { id: row.id, slug: row.slug, name: row.name, description: row.description };
+}
+
+export function presentPostSummary(row: PostWithAuthor): PostSummary {
+  const body = row.body.replace(/\s+/g, ' ').trim();
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    title: row.title,
+    excerpt: body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH)}…` : body,
+    author: author(row.author_id, row.author_nickname),
+    pinned: row.pinned === 1,
+    commentCount: row.comment_count,
+    status: row.status,
+    ...optional('reviewMessage', reviewMessage(row.status, row.reject_reason)),
+    createdAt: row.created_at,
+  };
+}
+
+export function presentPostDetail(row: PostWithAuthor, viewer: Viewer | null): PostDetail {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    title: row.title,
+    body: row.body,
+    author: author(row.author_id, row.author_nickname),
+    pinned: row.pinned === 1,
+    commentCount: row.comment_count,
+    status: row.status,
+    ...optional('reviewMessage', reviewMessage(row.status, row.reject_reason)),
+    isMine: viewer?.user.id === row.author_id,
+    createdAt: row.created_at,
+  };
+}
+
+export function presentComment(row: CommentWithAuthor, viewer: Viewer | null): Comment {
+  return {
+    id: row.id,
+    postId: row.post_id,
+    body: row.body,
+    author: author(row.author_id, row.author_nickname),
+    status: row.status,
+    ...optional('reviewMessage', reviewMessage(row.status, row.reject_reason)),
+    isMine: viewer?.user.id === row.author_id,
+    createdAt: row.created_at,
+  };
+}

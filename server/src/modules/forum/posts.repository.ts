@@ -1,0 +1,116 @@
+/** SQL for posts. Every list is keyset-paginated on id and served by an index (see the migration). */
+import type { Db } from '../../db/database';
+import type { ContentStatus } from '../../db/schema';
+import { isoNow } from '../../lib/time';
+
+const postColumns = [
+  'posts.id',
+  'posts.board_id',
+  'posts.author_id',
+  'posts.title',
+  'posts.body',
+  'posts.status',
+  'posts.reject_reason',
+  'posts.pinned',
+  'posts.comment_count',
+  'posts.created_at',
+  'users.nickname as author_nickname',
+] as const;
+
+function selectPosts(db: Db) {
+  return db.selectFrom('posts').innerJoin('users', 'users.id', 'posts.author_id').select(postColumns);
+}
+
+export type PostWithAuthor = Awaited<ReturnType<typeof findPost>> & {};
+
+export function findPost(db: Db, id: number) {
+  return selectPosts(db).where('posts.id', '=', id).executeTakeFirst();
+}
+
+export function listPublishedPosts(db: Db, options: { boardId?: number; pinnedOnly?: boolean; beforeId?: number; limit: number }) {
+  let query = selectPosts(db).where('posts.status', '=', 'published');
+  if (options.boardId !== undefined) query = query.where('posts.board_id', '=', options.boardId);
+  if (options.pinnedOnly) query = query.where('posts.pinned', '=', 1);
+  if (options.beforeId !== undefined) query = query.where('posts.id', '<', options.beforeId);
+  return query.orderBy('posts.id', 'desc').limit(options.limit + 1).execute();
+}
+
+export function listPostsByAuthor(db: Db, options: { authorId: number; beforeId?: number; limit: number }) {
+  let query = selectPosts(db).where('posts.author_id', '=', options.authorId);
+  if (options.beforeId !== undefined) query = query.where('posts.id', '<', options.beforeId);
+  return query.orderBy('posts.id', 'desc').limit(options.limit + 1).execute();
+}
+
+export async function insertPost(
+  db: Db,
+  values: { boardId: number; authorId: number; title: string; body: string; status: ContentStatus; pinned?: boolean; seedKey?: string },
+): Promise<number> {
+  const now = isoNow();
+  const row = await db
+    .insertInto('posts')
+    .values({
+      board_id: values.boardId,
+      author_id: values.authorId,
+      title: values.title,
+      body: values.body,
+      status: values.status,
+      pinned: values.pinned ? 1 : 0,
+      seed_key: values.seedKey ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Moves a post from one status to another only if it is still in `from`: content-check
+ * results and moderator decisions can arrive twice or race, and must apply once.
+ */
+export async function transitionPost(db: Db, id: number, from: ContentStatus[], to: ContentStatus, reason: string | null = null): Promise<boolean> {
+  const result = await db
+    .updateTable('posts')
+    .set({ status: to, reject_reason: reason, updated_at: isoNow() })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Deletes a post only where it is the given author's (authorization decided where the row is read). */
+export async function deletePostOf(db: Db, id: number, authorId: number | 'any'): Promise<boolean> {
+  let query = db.deleteFrom('posts').where('id', '=', id);
+  if (authorId !== 'any') query = query.where('author_id', '=', authorId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** Comments on these posts go with them (ON DELETE CASCADE). */
+export async function deletePostsByAuthor(db: Db, authorId: number): Promise<void> {
+  await db.deleteFrom('posts').where('author_id', '=', authorId).execute();
+}
+
+export async function adjustCommentCount(db: Db, postId: number, delta: 1 | -1): Promise<void> {
+  await db
+    .updateTable('posts')
+    .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
+    .where('id', '=', postId)
+    .execute();
+}
+
+/** Recomputes the published-comment count of posts whose threads lost several comments at once. */
+export async function recountComments(db: Db, postIds: number[]): Promise<void> {
+  if (postIds.length === 0) return;
+  await db
+    .updateTable('posts')
+    .set((eb) => ({
+      comment_count: eb
+        .selectFrom('comments')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .whereRef('comments.post_id', '=', 'posts.id')
+        .where('comments.status', '=', 'published'),
+    }))
+    .where('id', 'in', postIds)
+    .execute();
+}

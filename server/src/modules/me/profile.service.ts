@@ -1,0 +1,63 @@
+/**
+ * The signed-in user's own account: read it, set a nickname (checked by msgSecCheck scene 1
+ * before anyone else sees it) and delete the account with all personal data.
+ */
+import type { Me, UpdateMeResult } from '../../contract';
+import type { Db } from '../../db/database';
+import { forbidden } from '../../lib/app-error';
+import { TextScene } from '../../wechat/types';
+import { presentMe } from '../auth/me.presenter';
+import { deleteUserSessions } from '../auth/sessions.repository';
+import { scrubUser, updateUser } from '../auth/users.repository';
+import { requireViewer, type Viewer } from '../auth/viewer';
+import type { ContentCheck } from '../content-check/content-check.service';
+import { enqueueTextRecheck } from '../content-check/text-recheck.job';
+import { deleteCommentsByAuthor } from '../forum/comments.repository';
+import { deletePostsByAuthor, recountComments } from '../forum/posts.repository';
+
+export type ProfileService = ReturnType<typeof createProfileService>;
+
+export function createProfileService(deps: { db: Db; contentCheck: ContentCheck; testAccountUsername: string }) {
+  const { db, contentCheck } = deps;
+  const present = (user: Parameters<typeof presentMe>[0]) => presentMe(user, deps.testAccountUsername);
+
+  return {
+    me(viewer: Viewer | null): Me {
+      return present(requireViewer(viewer).user);
+    },
+
+    async updateNickname(viewer: Viewer | null, nickname: string): Promise<UpdateMeResult> {
+      const me = requireViewer(viewer);
+      if (me.user.banned_at !== null) throw forbidden('user is banned', '你的账号已被限制修改资料');
+      const openid = me.wechatOpenid;
+      if (!openid) throw forbidden('session has no WeChat openid for content checks', '请在小程序内重新登录后再试');
+      const trimmed = nickname.trim();
+      const outcome = await contentCheck.checkSubmission(
+        { content: trimmed, scene: TextScene.profile, openid },
+        '昵称可能包含不当信息，请换一个',
+      );
+      const role = me.user.role === 'guest' ? 'member' : me.user.role;
+      const user = await db.transaction().execute(async (trx) => {
+        if (outcome === 'published') {
+          return updateUser(trx, me.user.id, { nickname: trimmed, pending_nickname: null, pending_nickname_status: null, role });
+        }
+        const updated = await updateUser(trx, me.user.id, { pending_nickname: trimmed, pending_nickname_status: outcome, role });
+        if (outcome === 'checking') await enqueueTextRecheck(trx, { target: 'nickname', id: me.user.id, openid });
+        return updated;
+      });
+      return { user: present(user), nicknameStatus: outcome };
+    },
+
+    /** Removes the user's posts, comments, sessions and identity; the row stays as an anonymous husk. */
+    async deleteAccount(viewer: Viewer | null): Promise<void> {
+      const me = requireViewer(viewer);
+      await db.transaction().execute(async (trx) => {
+        const touchedPosts = await deleteCommentsByAuthor(trx, me.user.id);
+        await deletePostsByAuthor(trx, me.user.id);
+        await recountComments(trx, touchedPosts);
+        await deleteUserSessions(trx, me.user.id);
+        await scrubUser(trx, me.user.id);
+      });
+    },
+  };
+}
