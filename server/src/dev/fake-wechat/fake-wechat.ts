@@ -1,0 +1,97 @@
+/**
+ * A local stand-in for api.weixin.qq.com, for development (npm start) and tests: login codes,
+ * access tokens and msgSecCheck v2 with the same shapes and errcodes as WeChat, a documented
+ * verdict rule, failure injection, and a log of what clients sent. See README.md.
+ *
+ * A small plain Fastify instance, separate from the app: it must behave like WeChat (HTTP 200
+ * with an errcode for bad input), not like our API, so it shares none of the app's plugins.
+ */
+import Fastify, { type FastifyError } from 'fastify';
+import type { FailureMode, FailureTarget, FakeApi } from './apis';
+import type { FakeCall } from './call-log';
+import { cgiBinRoutes } from './routes/cgi-bin';
+import { controlRoutes } from './routes/control';
+import { snsRoutes } from './routes/sns';
+import { wxaSecurityRoutes } from './routes/wxa-security';
+import { FakeWeChatState } from './state';
+import { wechatError } from './wechat-reply';
+
+export interface FakeWeChatOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  appId?: string;
+  appSecret?: string;
+  /** Fastify request logging; query strings are left out of the log. */
+  logger?: boolean;
+  /** How long failure mode `timeout` holds a request (default 10 s). */
+  timeoutHoldMs?: number;
+  /** The fake's clock, for tests about code and token expiry. */
+  now?: () => number;
+}
+
+export interface FakeWeChat {
+  /** Base URL to configure as the WeChat API base, e.g. http://127.0.0.1:PORT. */
+  readonly url: string;
+  /** Calls received per API, oldest first, without secrets or tokens. Emptied by reset(). */
+  readonly calls: Readonly<Record<FakeApi, readonly FakeCall[]>>;
+  /** What wx.login would return for `openid` (a new random user when omitted). */
+  issueLoginCode(openid?: string): string;
+  /** Make the next `times` calls of `api` fail with `mode`. */
+  failNext(api: FailureTarget, mode: FailureMode, times?: number): void;
+  /** Make every call of `api` fail with `mode` until set back to null. */
+  setFailure(api: FailureTarget, mode: FailureMode | null): void;
+  /** Forget codes, tokens, planned failures and calls. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<FakeWeChat> {
+  const state = new FakeWeChatState(options);
+  const app = Fastify({
+    // Held `timeout` requests and keep-alive sockets must not delay close().
+    forceCloseConnections: true,
+    logger: options.logger
+      ? { serializers: { req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url.split('?')[0] }) } }
+      : false,
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (request.url.startsWith('/__fake/')) return reply.code(status).send({ error: error.message });
+    // WeChat answers unreadable bodies with HTTP 200 and 47001, not with an HTTP error.
+    if (status < 500) return reply.send(wechatError(47001, 'data format error'));
+    return reply.code(status).send({ error: error.message });
+  });
+
+  await app.register(snsRoutes, { state });
+  await app.register(cgiBinRoutes, { state });
+  await app.register(wxaSecurityRoutes, { state });
+  await app.register(controlRoutes, { state });
+
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port ?? 0, host });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('fake WeChat did not get a TCP address');
+  const url = `http://${urlHost(host)}:${address.port}`;
+
+  return {
+    url,
+    calls: state.calls.byApi,
+    issueLoginCode: (openid) => state.loginCodes.issue(openid),
+    failNext: (api, mode, times) => state.failures.failNext(api, mode, times),
+    setFailure: (api, mode) => state.failures.setFailure(api, mode),
+    reset: () => state.reset(),
+    async close() {
+      state.held.releaseAll();
+      await app.close();
+    },
+  };
+}
+
+/** A wildcard listen address is not something a client can connect to. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

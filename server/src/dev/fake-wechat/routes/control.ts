@@ -1,0 +1,70 @@
+/**
+ * `/__fake/*`: the in-process controls (FakeWeChat methods) over HTTP, for a fake running in
+ * another process (npm start, end-to-end journeys). Not part of WeChat's API.
+ */
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { FAILURE_MODES, FAKE_APIS } from '../apis';
+import type { FakeWeChatState } from '../state';
+
+const Target = Type.Union([...FAKE_APIS.map((api) => Type.Literal(api)), Type.Literal('*')]);
+const Mode = Type.Union(FAILURE_MODES.map((mode) => Type.Literal(mode)));
+const Ok = Type.Object({ ok: Type.Literal(true) });
+const BadRequest = Type.Object({ error: Type.String() });
+
+export const controlRoutes: FastifyPluginAsyncTypebox<{ state: FakeWeChatState }> = async (app, { state }) => {
+  app.post(
+    '/__fake/login',
+    {
+      schema: {
+        body: Type.Optional(Type.Object({ openid: Type.Optional(Type.String({ minLength: 1 })) })),
+        response: { 200: Type.Object({ code: Type.String() }) },
+      },
+    },
+    async (request) => ({ code: state.loginCodes.issue(request.body?.openid) }),
+  );
+
+  app.post(
+    '/__fake/fail',
+    {
+      schema: {
+        body: Type.Object({ api: Target, mode: Mode, times: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        response: { 200: Ok, 400: BadRequest },
+      },
+    },
+    async (request, reply) => {
+      try {
+        state.failures.failNext(request.body.api, request.body.mode, request.body.times);
+      } catch (error) {
+        return reply.code(400).send({ error: error instanceof Error ? error.message : String(error) });
+      }
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/__fake/failure',
+    {
+      schema: {
+        body: Type.Object({ api: Target, mode: Type.Union([Mode, Type.Null()]) }),
+        response: { 200: Ok, 400: BadRequest },
+      },
+    },
+    async (request, reply) => {
+      try {
+        state.failures.setFailure(request.body.api, request.body.mode);
+      } catch (error) {
+        return reply.code(400).send({ error: error instanceof Error ? error.message : String(error) });
+      }
+      return { ok: true as const };
+    },
+  );
+
+  app.post('/__fake/reset', { schema: { response: { 200: Ok } } }, async () => {
+    state.reset();
+    return { ok: true as const };
+  });
+
+  // No response schema: params are whatever clients sent, and must come back unfiltered.
+  app.get('/__fake/calls', async () => state.calls.byApi);
+};
