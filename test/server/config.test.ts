@@ -1,0 +1,63 @@
+import { ConfigError, DEV_JWT_SECRET, EXAMPLE_TEST_ACCOUNT_PASSWORD, loadConfig } from '../../server/src/config';
+
+const productionEnv = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'a'.repeat(48),
+  WECHAT_APPID: 'wx1234567890abcdef',
+  WECHAT_SECRET: 'real-secret-from-the-admin-console',
+  DATABASE_URL: 'postgres://community@db.internal/community',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('loadConfig', () => {
+  it('gives development safe defaults: SQLite, the real WeChat URL unless told otherwise, docs on', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.database.kind).toBe('sqlite');
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.openApiDocs).toBe(true);
+    expect(config.testAccount).toMatchObject({ username: 'reviewer', role: 'moderator', password: undefined });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@localhost/db' });
+  });
+
+  it('accepts a complete production configuration and turns the docs UI off', () => {
+    const config = loadConfig(productionEnv);
+    expect(config.env).toBe('production');
+    expect(config.openApiDocs).toBe(false);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('refuses production without real secrets', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.join('\n')).toMatch(/JWT_SECRET/);
+    expect(problems.join('\n')).toMatch(/WECHAT_APPID/);
+    expect(problems.join('\n')).toMatch(/WECHAT_SECRET/);
+    expect(problemsOf({ ...productionEnv, JWT_SECRET: DEV_JWT_SECRET }).join()).toMatch(/JWT_SECRET/);
+  });
+
+  it.each(['http://127.0.0.1:3001', 'https://localhost:3001', 'http://api.weixin.qq.com'])('refuses the development-only WeChat base URL %s in production', (url) => {
+    expect(problemsOf({ ...productionEnv, WECHAT_API_BASE_URL: url }).join()).toMatch(/WECHAT_API_BASE_URL/);
+  });
+
+  it('refuses the example or a short test-account password in production', () => {
+    expect(problemsOf({ ...productionEnv, TEST_ACCOUNT_PASSWORD: EXAMPLE_TEST_ACCOUNT_PASSWORD }).join()).toMatch(/TEST_ACCOUNT_PASSWORD/);
+    expect(problemsOf({ ...productionEnv, TEST_ACCOUNT_PASSWORD: 'short' }).join()).toMatch(/TEST_ACCOUNT_PASSWORD/);
+    expect(problemsOf({ ...productionEnv, TEST_ACCOUNT_PASSWORD: 'a-long-reviewer-passphrase' })).toEqual([]);
+  });
+
+  it('reports malformed numbers instead of guessing', () => {
+    expect(problemsOf({ PORT: 'eighty' }).join()).toMatch(/port/);
+  });
+});
