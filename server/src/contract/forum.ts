@@ -13,33 +13,23 @@ const reviewMessage = Type.Optional(
   Type.String({ description: 'Chinese explanation for the author when the content is not published' }),
 );
 
-export const PostSummary = Type.Object({
+/** What every view of a post shows. */
+const postFields = {
   id: Type.Integer(),
   boardId: Type.Integer(),
   title: Type.String(),
-  excerpt: Type.String(),
   author: Author,
   pinned: Type.Boolean(),
   commentCount: Type.Integer(),
   status: ContentStatus,
   reviewMessage,
   createdAt: Type.String({ format: 'date-time' }),
-});
+};
+
+export const PostSummary = Type.Object({ ...postFields, excerpt: Type.String() });
 export type PostSummary = Static<typeof PostSummary>;
 
-export const PostDetail = Type.Object({
-  id: Type.Integer(),
-  boardId: Type.Integer(),
-  title: Type.String(),
-  body: Type.String(),
-  author: Author,
-  pinned: Type.Boolean(),
-  commentCount: Type.Integer(),
-  status: ContentStatus,
-  reviewMessage,
-  isMine: Type.Boolean(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
+export const PostDetail = Type.Object({ ...postFields, body: Type.String(), isMine: Type.Boolean() });
 export type PostDetail = Static<typeof PostDetail>;
 
 export const Comment = Type.Object({

@@ -25,44 +25,37 @@ function author(id: number, nickname: string | null) {
   return { id, nickname: nickname ?? DEFAULT_NICKNAME };
 }
 
-function optional<T>(key: 'reviewMessage', value: T | undefined): { reviewMessage?: T } {
-  return value === undefined ? {} : { [key]: value };
+/** The contract omits reviewMessage for published content rather than sending null. */
+function reviewMessageOf(status: ContentStatus, reason: string | null): { reviewMessage?: string } {
+  const message = reviewMessage(status, reason);
+  return message === undefined ? {} : { reviewMessage: message };
 }
 
 export function presentBoard(row: { id: number; slug: string; name: string; description: string }): Board {
   return { id: row.id, slug: row.slug, name: row.name, description: row.description };
 }
 
-export function presentPostSummary(row: PostWithAuthor): PostSummary {
-  const body = row.body.replace(/\s+/g, ' ').trim();
+function presentPostFields(row: PostWithAuthor) {
   return {
     id: row.id,
     boardId: row.board_id,
     title: row.title,
-    excerpt: body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH)}…` : body,
     author: author(row.author_id, row.author_nickname),
     pinned: row.pinned === 1,
     commentCount: row.comment_count,
     status: row.status,
-    ...optional('reviewMessage', reviewMessage(row.status, row.reject_reason)),
+    ...reviewMessageOf(row.status, row.reject_reason),
     createdAt: row.created_at,
   };
 }
 
+export function presentPostSummary(row: PostWithAuthor): PostSummary {
+  const body = row.body.replace(/\s+/g, ' ').trim();
+  return { ...presentPostFields(row), excerpt: body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH)}…` : body };
+}
+
 export function presentPostDetail(row: PostWithAuthor, viewer: Viewer | null): PostDetail {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    title: row.title,
-    body: row.body,
-    author: author(row.author_id, row.author_nickname),
-    pinned: row.pinned === 1,
-    commentCount: row.comment_count,
-    status: row.status,
-    ...optional('reviewMessage', reviewMessage(row.status, row.reject_reason)),
-    isMine: viewer?.user.id === row.author_id,
-    createdAt: row.created_at,
-  };
+  return { ...presentPostFields(row), body: row.body, isMine: viewer?.user.id === row.author_id };
 }
 
 export function presentComment(row: CommentWithAuthor, viewer: Viewer | null): Comment {
@@ -72,7 +65,7 @@ export function presentComment(row: CommentWithAuthor, viewer: Viewer | null): C
     body: row.body,
     author: author(row.author_id, row.author_nickname),
     status: row.status,
-    ...optional('reviewMessage', reviewMessage(row.status, row.reject_reason)),
+    ...reviewMessageOf(row.status, row.reject_reason),
     isMine: viewer?.user.id === row.author_id,
     createdAt: row.created_at,
   };
