@@ -14,6 +14,9 @@ export const DEV_WECHAT_SECRET = 'development-only-app-secret';
 /** The value shown in .env.example; a deployment that keeps it is refused. */
 export const EXAMPLE_TEST_ACCOUNT_PASSWORD = 'change-me';
 export const REAL_WECHAT_API_BASE_URL = 'https://api.weixin.qq.com';
+export const DEV_PUSH_TOKEN = 'developmentpushtoken';
+/** 43 characters, as the admin console generates; development and tests only. */
+export const DEV_PUSH_AES_KEY = 'ZGV2ZWxvcG1lbnRvbmx5ZW5jb2RpbmdhZXNrZXkwMDA';
 
 const Role = Type.Union([Type.Literal('member'), Type.Literal('moderator')]);
 
@@ -47,6 +50,7 @@ const ConfigSchema = Type.Object({
     postsPerMinute: Type.Integer({ minimum: 1 }),
     commentsPerMinute: Type.Integer({ minimum: 1 }),
     reportsPerMinute: Type.Integer({ minimum: 1 }),
+    uploadsPerMinute: Type.Integer({ minimum: 1 }),
     profileUpdatesPerMinute: Type.Integer({ minimum: 1 }),
     loginsPerMinute: Type.Integer({ minimum: 1 }),
     passwordAttemptsPerMinute: Type.Integer({ minimum: 1 }),
@@ -55,6 +59,19 @@ const ConfigSchema = Type.Object({
     pollIntervalMs: Type.Integer({ minimum: 10 }),
     backoffBaseMs: Type.Integer({ minimum: 0 }),
     backoffMaxMs: Type.Integer({ minimum: 0 }),
+  }),
+  /** Message push (消息推送) as configured in the admin console: where wxa_media_check arrives. */
+  push: Type.Object({
+    token: Type.String({ minLength: 3, maxLength: 32 }),
+    encodingAesKey: Type.String({ pattern: '^[A-Za-z0-9+/]{43}$' }),
+    maxClockSkewSeconds: Type.Integer({ minimum: 1 }),
+  }),
+  media: Type.Object({
+    dir: Type.String({ minLength: 1 }),
+    maxBytes: Type.Integer({ minimum: 1024 }),
+    /** How this server is reached from outside (by WeChat fetching images, and by clients). */
+    publicBaseUrl: Type.String({ pattern: '^https?://' }),
+    fetchUrlTtlSeconds: Type.Integer({ minimum: 60 }),
   }),
   openApiDocs: Type.Boolean(),
 });
@@ -107,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
       postsPerMinute: integer(env, 'RATE_LIMIT_POSTS_PER_MINUTE', 5),
       commentsPerMinute: integer(env, 'RATE_LIMIT_COMMENTS_PER_MINUTE', 15),
       reportsPerMinute: integer(env, 'RATE_LIMIT_REPORTS_PER_MINUTE', 10),
+      uploadsPerMinute: integer(env, 'RATE_LIMIT_UPLOADS_PER_MINUTE', 20),
       profileUpdatesPerMinute: integer(env, 'RATE_LIMIT_PROFILE_UPDATES_PER_MINUTE', 5),
       loginsPerMinute: integer(env, 'RATE_LIMIT_LOGINS_PER_MINUTE', 30),
       passwordAttemptsPerMinute: integer(env, 'RATE_LIMIT_PASSWORD_ATTEMPTS_PER_MINUTE', 5),
@@ -115,6 +133,17 @@ export function loadConfig(env: Env = process.env): Config {
       pollIntervalMs: integer(env, 'CONTENT_RECHECK_POLL_MS', 5000),
       backoffBaseMs: integer(env, 'CONTENT_RECHECK_BACKOFF_BASE_MS', 10_000),
       backoffMaxMs: integer(env, 'CONTENT_RECHECK_BACKOFF_MAX_MS', 10 * 60_000),
+    },
+    push: {
+      token: env.WECHAT_PUSH_TOKEN ?? (production ? '' : DEV_PUSH_TOKEN),
+      encodingAesKey: env.WECHAT_PUSH_AES_KEY ?? (production ? '' : DEV_PUSH_AES_KEY),
+      maxClockSkewSeconds: integer(env, 'WECHAT_PUSH_MAX_SKEW_SECONDS', 300),
+    },
+    media: {
+      dir: env.MEDIA_DIR ?? path.resolve(__dirname, '..', 'data', 'media'),
+      maxBytes: integer(env, 'MEDIA_MAX_BYTES', 5 * 1024 * 1024),
+      publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+      fetchUrlTtlSeconds: integer(env, 'MEDIA_FETCH_URL_TTL_SECONDS', 2 * 60 * 60),
     },
     openApiDocs: mode === 'development',
   };
@@ -146,6 +175,12 @@ function productionProblems(config: Config): string[] {
   if (!config.wechat.appSecret || config.wechat.appSecret === DEV_WECHAT_SECRET) problems.push('WECHAT_SECRET must be your AppSecret in production');
   if (isDevelopmentOnlyUrl(config.wechat.apiBaseUrl)) {
     problems.push(`WECHAT_API_BASE_URL ${config.wechat.apiBaseUrl} is a development-only address (the fake WeChat?); production must use ${REAL_WECHAT_API_BASE_URL}`);
+  }
+  if (config.push.token === DEV_PUSH_TOKEN || config.push.encodingAesKey === DEV_PUSH_AES_KEY) {
+    problems.push('WECHAT_PUSH_TOKEN and WECHAT_PUSH_AES_KEY must be the Token and EncodingAESKey from the admin console (开发管理 → 消息推送)');
+  }
+  if (isDevelopmentOnlyUrl(config.media.publicBaseUrl)) {
+    problems.push(`PUBLIC_BASE_URL ${config.media.publicBaseUrl} must be the https address WeChat can reach (it downloads images from it to check them)`);
   }
   const password = config.testAccount.password;
   if (password !== undefined && (password === EXAMPLE_TEST_ACCOUNT_PASSWORD || password.length < 12)) {

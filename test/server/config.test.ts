@@ -6,6 +6,9 @@ const productionEnv = {
   WECHAT_APPID: 'wx1234567890abcdef',
   WECHAT_SECRET: 'real-secret-from-the-admin-console',
   DATABASE_URL: 'postgres://community@db.internal/community',
+  WECHAT_PUSH_TOKEN: 'consoletoken123',
+  WECHAT_PUSH_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  PUBLIC_BASE_URL: 'https://community.example.cn',
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -55,6 +58,12 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...productionEnv, TEST_ACCOUNT_PASSWORD: EXAMPLE_TEST_ACCOUNT_PASSWORD }).join()).toMatch(/TEST_ACCOUNT_PASSWORD/);
     expect(problemsOf({ ...productionEnv, TEST_ACCOUNT_PASSWORD: 'short' }).join()).toMatch(/TEST_ACCOUNT_PASSWORD/);
     expect(problemsOf({ ...productionEnv, TEST_ACCOUNT_PASSWORD: 'a-long-reviewer-passphrase' })).toEqual([]);
+  });
+
+  it('refuses the development push Token/EncodingAESKey and a local public URL in production', () => {
+    const problems = problemsOf({ ...productionEnv, WECHAT_PUSH_TOKEN: 'developmentpushtoken', PUBLIC_BASE_URL: 'http://127.0.0.1:3000' }).join();
+    expect(problems).toMatch(/WECHAT_PUSH_TOKEN/);
+    expect(problems).toMatch(/PUBLIC_BASE_URL/);
   });
 
   it('reports malformed numbers instead of guessing', () => {

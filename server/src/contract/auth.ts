@@ -7,6 +7,8 @@ export const Me = Type.Object({
   nickname: Type.Union([Type.String(), Type.Null()], { description: 'Public nickname' }),
   pendingNickname: Type.Union([Type.String(), Type.Null()], { description: 'Requested nickname not public yet' }),
   pendingNicknameStatus: Type.Union([Type.Literal('checking'), Type.Literal('held'), Type.Null()]),
+  avatarUrl: Type.Union([Type.String(), Type.Null()], { description: 'Approved avatar' }),
+  avatarPending: Type.Boolean({ description: 'A new avatar is being checked' }),
   isTestAccount: Type.Boolean(),
   banned: Type.Boolean(),
   canPost: Type.Boolean({ description: 'false until the user has set a nickname, or while banned' }),

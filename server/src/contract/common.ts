@@ -38,6 +38,7 @@ export type Role = Static<typeof Role>;
 export const Author = Type.Object({
   id: Type.Integer(),
   nickname: Type.String({ description: 'Public nickname, or a neutral placeholder until one is approved' }),
+  avatarUrl: Type.Union([Type.String(), Type.Null()], { description: 'Approved avatar, or null for the default one' }),
 });
 export type Author = Static<typeof Author>;
 
@@ -47,6 +48,8 @@ export const errorResponses = {
   403: ApiError,
   404: ApiError,
   409: ApiError,
+  413: ApiError,
+  415: ApiError,
   422: ApiError,
   429: ApiError,
   503: ApiError,

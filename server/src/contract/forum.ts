@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Author, ContentStatus } from './common';
+import { Image } from './media';
 
 export const Board = Type.Object({
   id: Type.Integer(),
@@ -23,6 +24,7 @@ const postFields = {
   commentCount: Type.Integer(),
   status: ContentStatus,
   reviewMessage,
+  images: Type.Array(Image, { description: 'In order; url is null until an image is approved' }),
   createdAt: Type.String({ format: 'date-time' }),
 };
 
@@ -57,6 +59,9 @@ export const CreatePostBody = Type.Object({
   boardId: Type.Integer({ minimum: 1 }),
   title: Type.String({ minLength: 1, maxLength: 60 }),
   body: Type.String({ minLength: 1, maxLength: 2000 }),
+  mediaIds: Type.Optional(
+    Type.Array(Type.String({ pattern: '^[0-9a-f-]{36}$' }), { maxItems: 9, uniqueItems: true, description: 'Uploaded post images (POST /media), in order' }),
+  ),
 });
 export type CreatePostBody = Static<typeof CreatePostBody>;
 

@@ -24,6 +24,9 @@ export interface UsersTable {
   /** A nickname the user asked for that is not public yet (checking or held). */
   pending_nickname: string | null;
   pending_nickname_status: 'checking' | 'held' | null;
+  /** Approved avatar; a new one waits in pending_avatar_media_id until WeChat passes it. */
+  avatar_media_id: string | null;
+  pending_avatar_media_id: string | null;
   banned_at: string | null;
   deleted_at: string | null;
   created_at: string;
@@ -58,6 +61,8 @@ export interface BoardsTable {
   sort_order: number;
 }
 
+export type TextVerdict = 'pass' | 'review' | 'pending';
+
 export interface PostsTable {
   id: Generated<number>;
   board_id: number;
@@ -68,6 +73,8 @@ export interface PostsTable {
   reject_reason: string | null;
   pinned: number;
   comment_count: Generated<number>;
+  /** msgSecCheck's answer for title+body; status also waits for the post's images. */
+  text_verdict: Generated<TextVerdict>;
   seed_key: string | null;
   created_at: string;
   updated_at: string;
@@ -109,6 +116,47 @@ export interface JobsTable {
   created_at: string;
 }
 
+/** pending: waiting for WeChat; held: WeChat said review, a moderator decides. */
+export type MediaStatus = 'pending' | 'held' | 'approved' | 'rejected';
+export type MediaPurpose = 'post_image' | 'avatar';
+
+export interface MediaTable {
+  id: string;
+  owner_id: number;
+  purpose: MediaPurpose;
+  status: MediaStatus;
+  mime_type: string;
+  byte_size: number;
+  width: number;
+  height: number;
+  storage_key: string;
+  /** Secret path segment of the expiring URL WeChat downloads the image from. */
+  fetch_token: string;
+  fetch_expires_at: string;
+  /** mediaCheckAsync's trace_id: the push callback names only this. */
+  trace_id: string | null;
+  check_openid: string | null;
+  reject_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostMediaTable {
+  post_id: number;
+  media_id: string;
+  position: number;
+}
+
+export interface ModerationActionsTable {
+  id: Generated<number>;
+  moderator_id: number;
+  action: string;
+  target_type: string;
+  target_id: string;
+  reason: string | null;
+  created_at: string;
+}
+
 export interface AppMetaTable {
   key: string;
   value: string;
@@ -124,6 +172,9 @@ export interface Database {
   reports: ReportsTable;
   jobs: JobsTable;
   app_meta: AppMetaTable;
+  media: MediaTable;
+  post_media: PostMediaTable;
+  moderation_actions: ModerationActionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -132,3 +183,4 @@ export type UserUpdate = Updateable<UsersTable>;
 export type PostRow = Selectable<PostsTable>;
 export type CommentRow = Selectable<CommentsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type MediaRow = Selectable<MediaTable>;
