@@ -26,6 +26,12 @@ export interface WeChatClient {
   code2Session(code: string): Promise<WeChatSession>;
   /** msgSecCheck v2. */
   checkText(input: { content: string; scene: TextScene; openid: string; title?: string }): Promise<TextCheckVerdict>;
+  /**
+   * mediaCheckAsync v2 for an image. WeChat only accepts the job here: it downloads `mediaUrl`
+   * later and pushes the verdict as a `wxa_media_check` event carrying this trace id, which is
+   * the only link back to the image, so the caller must store it.
+   */
+  checkMediaAsync(input: { mediaUrl: string; scene: TextScene; openid: string }): Promise<{ traceId: string }>;
 }
 
 /**

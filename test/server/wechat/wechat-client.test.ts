@@ -158,3 +158,38 @@ describe('checkText', () => {
     await expect(client.checkText(text('x'.repeat(2500)))).resolves.toMatchObject({ suggest: 'pass' });
   });
 });
+
+describe('checkMediaAsync', () => {
+  // Nothing listens there: the fake's later download fails quietly, which these tests don't look at.
+  const image = (scene: TextScene = TextScene.forum) => ({ mediaUrl: 'http://127.0.0.1:9/media/abc.png', scene, openid: 'o_uploader' });
+
+  it('returns the trace id WeChat will push the verdict under, after sending version 2 and media_type 2', async () => {
+    const { traceId } = await client.checkMediaAsync(image(TextScene.profile));
+    expect(traceId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
+    expect(fake.calls.media_check_async).toEqual([{ media_url: 'http://127.0.0.1:9/media/abc.png', media_type: 2, version: 2, scene: 1, openid: 'o_uploader' }]);
+    expect((await client.checkMediaAsync(image())).traceId).not.toBe(traceId);
+  });
+
+  it('shares the token with checkText and refreshes it once on 42001', async () => {
+    await client.checkText(text('warm the cache'));
+    fake.failNext('media_check_async', 'expired_token');
+    await expect(client.checkMediaAsync(image())).resolves.toEqual({ traceId: expect.any(String) });
+    expect(fake.calls.stable_token).toHaveLength(2);
+    expect(fake.calls.media_check_async).toHaveLength(2);
+  });
+
+  it.each(['busy', 'http500', 'timeout'] as const)('turns %s into WeChatUnavailableError', async (mode) => {
+    fake.failNext('media_check_async', mode);
+    await expect(client.checkMediaAsync(image())).rejects.toMatchObject({ constructor: WeChatUnavailableError, api: 'media_check_async' });
+  });
+
+  it('passes WeChat refusals through as WeChatApiError', async () => {
+    await expect(client.checkMediaAsync({ ...image(), openid: '' })).rejects.toMatchObject({ constructor: WeChatApiError, errcode: 40003 });
+  });
+
+  it('refuses a relative media URL before calling WeChat', async () => {
+    await expect(client.checkMediaAsync({ ...image(), mediaUrl: '/media/abc.png' })).rejects.toThrow(/absolute http\(s\) URL/);
+    expect(fake.calls.stable_token).toHaveLength(0);
+    expect(fake.calls.media_check_async).toHaveLength(0);
+  });
+});

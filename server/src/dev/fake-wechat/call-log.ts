@@ -24,5 +24,5 @@ export class CallLog {
 
 /** Spelled out so that adding an API to apis.ts fails to compile until it has a log. */
 function emptyLog(): Record<FakeApi, FakeCall[]> {
-  return { jscode2session: [], stable_token: [], msg_sec_check: [] };
+  return { jscode2session: [], stable_token: [], msg_sec_check: [], media_check_async: [] };
 }

@@ -1,7 +1,8 @@
 /**
  * A local stand-in for api.weixin.qq.com, for development (npm start) and tests: login codes,
- * access tokens and msgSecCheck v2 with the same shapes and errcodes as WeChat, a documented
- * verdict rule, failure injection, and a log of what clients sent. See README.md.
+ * access tokens, msgSecCheck v2 and mediaCheckAsync v2 (with its `wxa_media_check` push) with
+ * the same shapes and errcodes as WeChat, documented verdict rules, failure injection, and a
+ * log of what clients sent. See README.md.
  *
  * A small plain Fastify instance, separate from the app: it must behave like WeChat (HTTP 200
  * with an errcode for bad input), not like our API, so it shares none of the app's plugins.
@@ -9,12 +10,17 @@
 import Fastify, { type FastifyError } from 'fastify';
 import type { FailureMode, FailureTarget, FakeApi } from './apis';
 import type { FakeCall } from './call-log';
+import type { PushForOptions } from './media-checks';
+import type { FakePushConfig, FakePushOptions } from './push-config';
+import type { FakePush } from './push-log';
 import { cgiBinRoutes } from './routes/cgi-bin';
 import { controlRoutes } from './routes/control';
 import { snsRoutes } from './routes/sns';
 import { wxaSecurityRoutes } from './routes/wxa-security';
 import { FakeWeChatState } from './state';
 import { wechatError } from './wechat-reply';
+
+const DEFAULT_WAIT_FOR_PUSHES_MS = 2_000;
 
 export interface FakeWeChatOptions {
   /** 0 (default) picks a free port. */
@@ -26,8 +32,16 @@ export interface FakeWeChatOptions {
   logger?: boolean;
   /** How long failure mode `timeout` holds a request (default 10 s). */
   timeoutHoldMs?: number;
-  /** The fake's clock, for tests about code and token expiry. */
+  /** The fake's clock, for tests about code and token expiry; also CreateTime/timestamp of pushes. */
   now?: () => number;
+  /** The mini program's original ID, ToUserName of every push (default `gh_de0f0a4e0000`). */
+  originalId?: string;
+  /**
+   * Message push settings, as in the admin console. Every field has a development default
+   * (the server's DEV_PUSH_TOKEN/DEV_PUSH_AES_KEY, safe mode, 50 ms delay) except `url`:
+   * without one nothing is pushed until configurePush({ url }).
+   */
+  push?: FakePushOptions;
 }
 
 export interface FakeWeChat {
@@ -41,13 +55,28 @@ export interface FakeWeChat {
   failNext(api: FailureTarget, mode: FailureMode, times?: number): void;
   /** Make every call of `api` fail with `mode` until set back to null. */
   setFailure(api: FailureTarget, mode: FailureMode | null): void;
-  /** Forget codes, tokens, planned failures and calls. */
+  /** Pushes delivered or attempted, oldest first. Emptied by reset(). */
+  readonly pushes: readonly FakePush[];
+  /** The push settings in force (token and key included, for configuring the server under test). */
+  readonly pushConfig: Readonly<FakePushConfig>;
+  /** Change push settings, e.g. the URL once the server under test listens. Throws on invalid values. */
+  configurePush(change: FakePushOptions): void;
+  /**
+   * Push a `wxa_media_check` for `traceId` now and return the receiver's answer: the job's own
+   * verdict (waiting for its download if needed) unless `suggest` is given; any string works,
+   * so unknown trace ids, duplicates, forged signatures and stale timestamps can be provoked.
+   */
+  pushFor(traceId: string, options?: PushForOptions): Promise<{ status: number; body: string }>;
+  /** While held, verdicts are judged but not pushed (use pushFor); releasing does not flush them. */
+  holdPushes(hold: boolean): void;
+  /** Resolves with `pushes` once it has at least `count` entries; rejects after `timeoutMs` (default 2 s). */
+  waitForPushes(count: number, timeoutMs?: number): Promise<readonly FakePush[]>;
+  /** Forget codes, tokens, planned failures, calls, media checks and pushes; pushes no longer held. */
   reset(): void;
   close(): Promise<void>;
 }
 
 export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<FakeWeChat> {
-  const state = new FakeWeChatState(options);
   const app = Fastify({
     // Held `timeout` requests and keep-alive sockets must not delay close().
     forceCloseConnections: true,
@@ -55,6 +84,8 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
       ? { serializers: { req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url.split('?')[0] }) } }
       : false,
   });
+
+  const state = new FakeWeChatState({ ...options, log: app.log });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
@@ -81,9 +112,18 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     issueLoginCode: (openid) => state.loginCodes.issue(openid),
     failNext: (api, mode, times) => state.failures.failNext(api, mode, times),
     setFailure: (api, mode) => state.failures.setFailure(api, mode),
+    pushes: state.media.pushes.list,
+    get pushConfig() {
+      return state.media.pushConfig;
+    },
+    configurePush: (change) => state.media.configure(change),
+    pushFor: (traceId, pushOptions) => state.media.pushFor(traceId, pushOptions),
+    holdPushes: (hold) => state.media.hold(hold),
+    waitForPushes: (count, timeoutMs = DEFAULT_WAIT_FOR_PUSHES_MS) => state.media.pushes.waitFor(count, timeoutMs),
     reset: () => state.reset(),
     async close() {
       state.held.releaseAll();
+      state.media.close();
       await app.close();
     },
   };

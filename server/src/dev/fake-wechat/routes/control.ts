@@ -5,12 +5,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { FAILURE_MODES, FAKE_APIS } from '../apis';
+import { PUSH_MODES } from '../push-config';
 import type { FakeWeChatState } from '../state';
 
 const Target = Type.Union([...FAKE_APIS.map((api) => Type.Literal(api)), Type.Literal('*')]);
 const Mode = Type.Union(FAILURE_MODES.map((mode) => Type.Literal(mode)));
 const Ok = Type.Object({ ok: Type.Literal(true) });
 const BadRequest = Type.Object({ error: Type.String() });
+const PushMode = Type.Union(PUSH_MODES.map((mode) => Type.Literal(mode)));
+const Suggest = Type.Union([Type.Literal('pass'), Type.Literal('review'), Type.Literal('risky')]);
 
 export const controlRoutes: FastifyPluginAsyncTypebox<{ state: FakeWeChatState }> = async (app, { state }) => {
   app.post(
@@ -67,4 +70,64 @@ export const controlRoutes: FastifyPluginAsyncTypebox<{ state: FakeWeChatState }
 
   // No response schema: params are whatever clients sent, and must come back unfiltered.
   app.get('/__fake/calls', async () => state.calls.byApi);
+
+  app.post(
+    '/__fake/push-config',
+    {
+      schema: {
+        body: Type.Object({
+          url: Type.Optional(Type.String()),
+          token: Type.Optional(Type.String()),
+          encodingAesKey: Type.Optional(Type.String()),
+          mode: Type.Optional(PushMode),
+          delayMs: Type.Optional(Type.Integer({ minimum: 0 })),
+        }),
+        response: { 200: Ok, 400: BadRequest },
+      },
+    },
+    async (request, reply) => {
+      try {
+        state.media.configure(request.body);
+      } catch (error) {
+        return reply.code(400).send({ error: error instanceof Error ? error.message : String(error) });
+      }
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/__fake/push-hold',
+    { schema: { body: Type.Object({ hold: Type.Boolean() }), response: { 200: Ok } } },
+    async (request) => {
+      state.media.hold(request.body.hold);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/__fake/push',
+    {
+      schema: {
+        body: Type.Object({
+          traceId: Type.String({ minLength: 1 }),
+          suggest: Type.Optional(Suggest),
+          forgeSignature: Type.Optional(Type.Boolean()),
+          timestamp: Type.Optional(Type.Integer()),
+          mode: Type.Optional(PushMode),
+        }),
+        response: { 200: Type.Object({ status: Type.Integer(), body: Type.String() }), 400: BadRequest },
+      },
+    },
+    async (request, reply) => {
+      const { traceId, ...options } = request.body;
+      try {
+        return await state.media.pushFor(traceId, options);
+      } catch (error) {
+        return reply.code(400).send({ error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+  );
+
+  // No response schema: the recorded events must come back as sent.
+  app.get('/__fake/pushes', async () => state.media.pushes.list);
 };
