@@ -17,7 +17,12 @@ import { createContentCheck } from './modules/content-check/content-check.servic
 import { createTextRecheckHandler, TEXT_RECHECK_JOB } from './modules/content-check/text-recheck.job';
 import forumRoutes from './modules/forum/forum.routes';
 import { createForumService } from './modules/forum/forum.service';
+import { createMediaCheckSubmitHandler, createMediaVerdictHandler, MEDIA_VERDICT_JOB } from './modules/media/media-check.jobs';
+import { createLocalDiskMediaStore, type MediaStore } from './modules/media/media-store';
+import mediaRoutes from './modules/media/media.routes';
+import { createMediaService, MEDIA_CHECK_SUBMIT_JOB } from './modules/media/media.service';
 import meRoutes from './modules/me/me.routes';
+import pushRoutes from './modules/wechat-push/push.routes';
 import { createProfileService } from './modules/me/profile.service';
 import authenticate from './plugins/authenticate';
 import errorHandler from './plugins/error-handler';
@@ -30,6 +35,8 @@ export interface AppDeps {
   database: DatabaseHandle;
   wechat: WeChatClient;
   logger?: Logger;
+  /** Defaults to local disk under config.media.dir. */
+  mediaStore?: MediaStore;
 }
 
 declare module 'fastify' {
@@ -59,10 +66,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth: createAuthService({ db, wechat: deps.wechat, accessTokens, refreshTokenTtlDays: config.auth.refreshTokenTtlDays, testAccountUsername }),
     forum: createForumService({ db, contentCheck }),
     profile: createProfileService({ db, contentCheck, testAccountUsername }),
+    media: createMediaService({
+      db,
+      store: deps.mediaStore ?? createLocalDiskMediaStore(config.media.dir),
+      fetchUrlTtlSeconds: config.media.fetchUrlTtlSeconds,
+      onQueued: () => app.jobs.kick(),
+    }),
   });
   app.decorate('jobs', createJobRunner({
     handle: database,
-    handlers: { [TEXT_RECHECK_JOB]: createTextRecheckHandler({ db, contentCheck }) },
+    handlers: {
+      [TEXT_RECHECK_JOB]: createTextRecheckHandler({ db, contentCheck }),
+      [MEDIA_CHECK_SUBMIT_JOB]: createMediaCheckSubmitHandler({ db, wechat: deps.wechat, logger: app.log, publicBaseUrl: config.media.publicBaseUrl, fetchUrlTtlSeconds: config.media.fetchUrlTtlSeconds }),
+      [MEDIA_VERDICT_JOB]: createMediaVerdictHandler({ db, logger: app.log }),
+    },
     logger: app.log,
     ...config.contentRecheck,
   }));
@@ -77,5 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, config.rateLimits);
   await app.register(meRoutes, config.rateLimits);
   await app.register(forumRoutes, config.rateLimits);
+  await app.register(mediaRoutes, { maxBytes: config.media.maxBytes, uploadsPerMinute: config.rateLimits.uploadsPerMinute });
+  await app.register(pushRoutes, { push: config.push, appId: config.wechat.appId, db });
   return app;
 }

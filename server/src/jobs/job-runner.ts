@@ -35,6 +35,8 @@ export interface JobRunner {
   /** Claims and runs the jobs due at `now`; returns how many it ran. */
   runDue(now?: Date): Promise<number>;
   start(): void;
+  /** Poll now rather than at the next tick (new work was just queued); no-op unless started. */
+  kick(): void;
   stop(): Promise<void>;
 }
 
@@ -75,22 +77,27 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     return jobs.length;
   }
 
+  function poll(): void {
+    if (running) return;
+    running = runDue()
+      .catch((error: unknown) => {
+        options.logger.error({ err: error }, 'job runner poll failed');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  }
+
   return {
     runDue,
     start() {
       if (timer) return;
-      timer = setInterval(() => {
-        if (running) return;
-        running = runDue()
-          .catch((error: unknown) => {
-            options.logger.error({ err: error }, 'job runner poll failed');
-            return 0;
-          })
-          .finally(() => {
-            running = undefined;
-          });
-      }, options.pollIntervalMs);
+      timer = setInterval(poll, options.pollIntervalMs);
       timer.unref();
+    },
+    kick() {
+      if (timer) setImmediate(poll);
     },
     async stop() {
       if (timer) clearInterval(timer);

@@ -2,6 +2,10 @@
  * The server under test, in-process (`app.inject`, no port), on a fresh database, talking to a
  * real fake WeChat over real HTTP, with every log line captured so tests can inspect them.
  */
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../../server/src/app';
@@ -21,6 +25,9 @@ export interface TestApp {
   database: TestDatabase;
   config: Config;
   seed: SeedResult;
+  /** http://127.0.0.1:PORT when listening, else ''. */
+  baseUrl: string;
+  mediaDir: string;
   logs: string[];
   request(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
   loginAsGuest(openid?: string): Promise<TokenPair>;
@@ -30,8 +37,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /**
+   * Listen on a real loopback port, with the job runner polling, so the fake WeChat can download
+   * images from the server and push signed callbacks to it, as WeChat would.
+   */
+  listen?: boolean;
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const fake = await startFakeWeChat({ appId: 'wxtestapp', appSecret: 'test-app-secret-value' });
+  const port = options.listen ? await freePort() : 0;
+  const mediaDir = await fs.mkdtemp(path.join(os.tmpdir(), 'community-media-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -41,6 +66,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     WECHAT_TIMEOUT_MS: '500',
     TEST_ACCOUNT_PASSWORD,
     CONTENT_RECHECK_BACKOFF_BASE_MS: '1000',
+    CONTENT_RECHECK_POLL_MS: '20',
+    MEDIA_DIR: mediaDir,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     // Generous limits so ordinary tests never trip them; the rate-limit tests lower them.
     RATE_LIMIT_LOGINS_PER_MINUTE: '1000',
     RATE_LIMIT_POSTS_PER_MINUTE: '1000',
@@ -61,6 +89,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const wechat = createWeChatClient({ baseUrl: fake.url, appId: config.wechat.appId, appSecret: config.wechat.appSecret, timeoutMs: config.wechat.timeoutMs, logger });
   const app = await buildApp({ config, database: database.handle, wechat, logger });
   await app.ready();
+  let baseUrl = '';
+  if (options.listen) {
+    baseUrl = await app.listen({ host: '127.0.0.1', port });
+    app.jobs.start();
+    fake.configurePush({ url: `${baseUrl}/wechat/push`, token: config.push.token, encodingAesKey: config.push.encodingAesKey, mode: 'plaintext' });
+  }
 
   const request: TestApp['request'] = ({ token, headers, ...options }) =>
     app.inject({ ...options, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
@@ -76,6 +110,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     database,
     config,
     seed,
+    baseUrl,
+    mediaDir,
     logs,
     request,
     async loginAsGuest(openid) {
@@ -100,6 +136,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await app.close();
       await database.drop();
       await fake.close();
+      await fs.rm(mediaDir, { recursive: true, force: true });
     },
   };
   return testApp;

@@ -1,6 +1,7 @@
 /** Maps a user row to what its owner may see (never openid, username or password hash). */
 import type { Me } from '../../contract';
 import type { UserRow } from '../../db/schema';
+import { publicMediaPath } from '../media/media-urls';
 
 export function canPost(user: UserRow): boolean {
   return user.banned_at === null && (user.nickname !== null || user.pending_nickname !== null);
@@ -13,6 +14,8 @@ export function presentMe(user: UserRow, testAccountUsername: string): Me {
     nickname: user.nickname,
     pendingNickname: user.pending_nickname,
     pendingNicknameStatus: user.pending_nickname_status,
+    avatarUrl: publicMediaPath(user.avatar_media_id),
+    avatarPending: user.pending_avatar_media_id !== null,
     isTestAccount: user.username !== null && user.username === testAccountUsername,
     banned: user.banned_at !== null,
     canPost: canPost(user),

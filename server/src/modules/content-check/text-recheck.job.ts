@@ -10,6 +10,7 @@ import { findUserById, updateUser } from '../auth/users.repository';
 import { findComment } from '../forum/comments.repository';
 import { changeCommentStatus, changePostStatus } from '../forum/content-state';
 import { findPost } from '../forum/posts.repository';
+import { recomputePostStatus, setTextVerdict } from '../forum/post-status';
 import { RISKY_REASON, type ContentCheck } from './content-check.service';
 
 export const TEXT_RECHECK_JOB = 'text-recheck';
@@ -37,9 +38,14 @@ export function createTextRecheckHandler(deps: { db: Db; contentCheck: ContentCh
 
     if (target === 'post') {
       const post = await findPost(db, id);
-      if (post?.status !== 'checking') return; // deleted, or already decided
+      if (post?.status !== 'checking' || post.text_verdict !== 'pending') return; // deleted, or already decided
       const outcome = await contentCheck.recheck({ content: post.body, title: post.title, scene: TextScene.forum, openid });
-      await changePostStatus(db, id, ['checking'], outcome, outcome === 'rejected' ? RISKY_REASON : null);
+      if (outcome === 'rejected') await changePostStatus(db, id, ['checking'], 'rejected', RISKY_REASON);
+      else {
+        // The post may still wait for its images: the status follows from both.
+        await setTextVerdict(db, id, outcome === 'published' ? 'pass' : 'review');
+        await recomputePostStatus(db, id);
+      }
     } else if (target === 'comment') {
       const comment = await findComment(db, id);
       if (comment?.status !== 'checking') return;

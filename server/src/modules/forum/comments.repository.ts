@@ -12,6 +12,7 @@ const commentColumns = [
   'comments.reject_reason',
   'comments.created_at',
   'users.nickname as author_nickname',
+  'users.avatar_media_id as author_avatar_media_id',
 ] as const;
 
 function selectComments(db: Db) {

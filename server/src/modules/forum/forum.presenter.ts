@@ -1,6 +1,7 @@
 /** Maps post and comment rows to the API contract, with the author-only review messages. */
-import type { Board, Comment, PostDetail, PostSummary } from '../../contract';
-import type { ContentStatus } from '../../db/schema';
+import type { Board, Comment, Image, PostDetail, PostSummary } from '../../contract';
+import type { ContentStatus, MediaStatus } from '../../db/schema';
+import { publicMediaPath } from '../media/media-urls';
 import type { Viewer } from '../auth/viewer';
 import type { CommentWithAuthor } from './comments.repository';
 import type { PostWithAuthor } from './posts.repository';
@@ -21,8 +22,20 @@ export function reviewMessage(status: ContentStatus, reason: string | null): str
   }
 }
 
-function author(id: number, nickname: string | null) {
-  return { id, nickname: nickname ?? DEFAULT_NICKNAME };
+function author(id: number, nickname: string | null, avatarMediaId: string | null) {
+  return { id, nickname: nickname ?? DEFAULT_NICKNAME, avatarUrl: publicMediaPath(avatarMediaId) };
+}
+
+export interface PostImageRow {
+  post_id: number;
+  id: string;
+  status: MediaStatus;
+  width: number;
+  height: number;
+}
+
+function presentImage(row: PostImageRow): Image {
+  return { id: row.id, status: row.status, url: row.status === 'approved' ? publicMediaPath(row.id) : null, width: row.width, height: row.height };
 }
 
 /** The contract omits reviewMessage for published content rather than sending null. */
@@ -35,27 +48,28 @@ export function presentBoard(row: { id: number; slug: string; name: string; desc
   return { id: row.id, slug: row.slug, name: row.name, description: row.description };
 }
 
-function presentPostFields(row: PostWithAuthor) {
+function presentPostFields(row: PostWithAuthor, images: PostImageRow[]) {
   return {
     id: row.id,
     boardId: row.board_id,
     title: row.title,
-    author: author(row.author_id, row.author_nickname),
+    author: author(row.author_id, row.author_nickname, row.author_avatar_media_id),
     pinned: row.pinned === 1,
     commentCount: row.comment_count,
     status: row.status,
     ...reviewMessageOf(row.status, row.reject_reason),
+    images: images.filter((image) => image.post_id === row.id).map(presentImage),
     createdAt: row.created_at,
   };
 }
 
-export function presentPostSummary(row: PostWithAuthor): PostSummary {
+export function presentPostSummary(row: PostWithAuthor, images: PostImageRow[]): PostSummary {
   const body = row.body.replace(/\s+/g, ' ').trim();
-  return { ...presentPostFields(row), excerpt: body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH)}…` : body };
+  return { ...presentPostFields(row, images), excerpt: body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH)}…` : body };
 }
 
-export function presentPostDetail(row: PostWithAuthor, viewer: Viewer | null): PostDetail {
-  return { ...presentPostFields(row), body: row.body, isMine: viewer?.user.id === row.author_id };
+export function presentPostDetail(row: PostWithAuthor, images: PostImageRow[], viewer: Viewer | null): PostDetail {
+  return { ...presentPostFields(row, images), body: row.body, isMine: viewer?.user.id === row.author_id };
 }
 
 export function presentComment(row: CommentWithAuthor, viewer: Viewer | null): Comment {
@@ -63,7 +77,7 @@ export function presentComment(row: CommentWithAuthor, viewer: Viewer | null): C
     id: row.id,
     postId: row.post_id,
     body: row.body,
-    author: author(row.author_id, row.author_nickname),
+    author: author(row.author_id, row.author_nickname, row.author_avatar_media_id),
     status: row.status,
     ...reviewMessageOf(row.status, row.reject_reason),
     isMine: viewer?.user.id === row.author_id,

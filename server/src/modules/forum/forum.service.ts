@@ -8,7 +8,11 @@ import { AppError, notFound } from '../../lib/app-error';
 import { decodeCursor, toPage } from '../../lib/cursor';
 import { TextScene } from '../../wechat/types';
 import { isModerator, requireAuthor, requireViewer, type Viewer } from '../auth/viewer';
-import type { ContentCheck } from '../content-check/content-check.service';
+import type { ContentCheck, SubmissionOutcome } from '../content-check/content-check.service';
+import * as media from '../media/media.repository';
+import type { TextVerdict } from '../../db/schema';
+import { derivePostStatus } from './post-status';
+import type { PostWithAuthor } from './posts.repository';
 import { enqueueTextRecheck } from '../content-check/text-recheck.job';
 import * as boards from './boards.repository';
 import * as comments from './comments.repository';
@@ -16,6 +20,7 @@ import { presentBoard, presentComment, presentPostDetail, presentPostSummary } f
 import * as posts from './posts.repository';
 import { insertReportOnce } from './reports.repository';
 
+const TEXT_VERDICT_OF: Record<SubmissionOutcome, TextVerdict> = { published: 'pass', held: 'review', checking: 'pending' };
 const RISKY_POST_MESSAGE = '内容可能包含不当信息，请修改后再发布';
 const RISKY_COMMENT_MESSAGE = '评论可能包含不当信息，请修改后再发布';
 
@@ -27,6 +32,24 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
   /** Published content is public; anything else only for its author and moderators. */
   function canSee(row: { status: string; author_id: number }, viewer: Viewer | null): boolean {
     return row.status === 'published' || viewer?.user.id === row.author_id || isModerator(viewer);
+  }
+
+  /** One extra indexed query brings the images of the whole page. */
+  async function summaries(rows: PostWithAuthor[], limit: number) {
+    const images = await media.listPostMedia(db, rows.slice(0, limit).map((row) => row.id));
+    return toPage(rows, limit, (row) => presentPostSummary(row, images));
+  }
+
+  /** Images a post may use: the author's own post images, not refused, not already in another post. */
+  async function usableImages(authorId: number, mediaIds: string[]) {
+    const rows = await media.findMediaOf(db, mediaIds);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const ordered = mediaIds.map((id) => byId.get(id));
+    const invalid = ordered.some((row) => !row || row.owner_id !== authorId || row.purpose !== 'post_image' || row.status === 'rejected');
+    if (invalid || (await media.attachedMediaIds(db, mediaIds)).length > 0) {
+      throw new AppError(400, 'invalid_media', '图片无效或已被使用，请重新上传', 'mediaIds must be your own unused, non-rejected post images');
+    }
+    return ordered.map((row) => row!.status);
   }
 
   async function visiblePost(id: number, viewer: Viewer | null) {
@@ -48,30 +71,36 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
         beforeId: decodeCursor(query.cursor),
         limit,
       });
-      return toPage(rows, limit, presentPostSummary);
+      return summaries(rows, limit);
     },
 
     async listMyPosts(viewer: Viewer | null, page: { cursor?: string; limit?: number }) {
       const me = requireViewer(viewer);
       const limit = page.limit ?? 20;
       const rows = await posts.listPostsByAuthor(db, { authorId: me.user.id, beforeId: decodeCursor(page.cursor), limit });
-      return toPage(rows, limit, presentPostSummary);
+      return summaries(rows, limit);
     },
 
     async getPost(id: number, viewer: Viewer | null): Promise<PostDetail> {
-      return presentPostDetail(await visiblePost(id, viewer), viewer);
+      const post = await visiblePost(id, viewer);
+      return presentPostDetail(post, await media.listPostMedia(db, [id]), viewer);
     },
 
     async createPost(viewer: Viewer | null, input: CreatePostBody): Promise<PostDetail> {
       const author = requireAuthor(viewer);
       if (!(await boards.findBoard(db, input.boardId))) throw new AppError(400, 'unknown_board', '版块不存在，请刷新后重试', `board ${input.boardId} does not exist`);
-      const status = await contentCheck.checkSubmission(
+      const mediaIds = input.mediaIds ?? [];
+      const imageStatuses = await usableImages(author.user.id, mediaIds);
+      const outcome = await contentCheck.checkSubmission(
         { content: input.body, title: input.title, scene: TextScene.forum, openid: author.wechatOpenid },
         RISKY_POST_MESSAGE,
       );
+      const textVerdict = TEXT_VERDICT_OF[outcome];
+      const { status } = derivePostStatus(textVerdict, imageStatuses);
       const id = await db.transaction().execute(async (trx) => {
-        const postId = await posts.insertPost(trx, { boardId: input.boardId, authorId: author.user.id, title: input.title, body: input.body, status });
-        if (status === 'checking') await enqueueTextRecheck(trx, { target: 'post', id: postId, openid: author.wechatOpenid });
+        const postId = await posts.insertPost(trx, { boardId: input.boardId, authorId: author.user.id, title: input.title, body: input.body, status, textVerdict });
+        await media.attachMediaToPost(trx, postId, mediaIds);
+        if (outcome === 'checking') await enqueueTextRecheck(trx, { target: 'post', id: postId, openid: author.wechatOpenid });
         return postId;
       });
       return this.getPost(id, author);

@@ -1,6 +1,6 @@
 /** SQL for posts. Every list is keyset-paginated on id and served by an index (see the migration). */
 import type { Db } from '../../db/database';
-import type { ContentStatus } from '../../db/schema';
+import type { ContentStatus, TextVerdict } from '../../db/schema';
 import { isoNow } from '../../lib/time';
 
 const postColumns = [
@@ -13,8 +13,10 @@ const postColumns = [
   'posts.reject_reason',
   'posts.pinned',
   'posts.comment_count',
+  'posts.text_verdict',
   'posts.created_at',
   'users.nickname as author_nickname',
+  'users.avatar_media_id as author_avatar_media_id',
 ] as const;
 
 function selectPosts(db: Db) {
@@ -43,7 +45,7 @@ export function listPostsByAuthor(db: Db, options: { authorId: number; beforeId?
 
 export async function insertPost(
   db: Db,
-  values: { boardId: number; authorId: number; title: string; body: string; status: ContentStatus; pinned?: boolean; seedKey?: string },
+  values: { boardId: number; authorId: number; title: string; body: string; status: ContentStatus; textVerdict?: TextVerdict; pinned?: boolean; seedKey?: string },
 ): Promise<number> {
   const now = isoNow();
   const row = await db
@@ -54,6 +56,7 @@ export async function insertPost(
       title: values.title,
       body: values.body,
       status: values.status,
+      text_verdict: values.textVerdict ?? 'pass',
       pinned: values.pinned ? 1 : 0,
       seed_key: values.seedKey ?? null,
       created_at: now,

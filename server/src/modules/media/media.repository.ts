@@ -1,0 +1,82 @@
+/** SQL for uploaded media and the images attached to posts. */
+import type { Db } from '../../db/database';
+import type { MediaRow, MediaStatus } from '../../db/schema';
+import { isoNow } from '../../lib/time';
+
+export async function insertMedia(db: Db, row: Omit<MediaRow, 'created_at' | 'updated_at' | 'trace_id' | 'reject_reason'>): Promise<void> {
+  const now = isoNow();
+  await db.insertInto('media').values({ ...row, trace_id: null, reject_reason: null, created_at: now, updated_at: now }).execute();
+}
+
+export function findMedia(db: Db, id: string): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findMediaByTraceId(db: Db, traceId: string): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('trace_id', '=', traceId).executeTakeFirst();
+}
+
+export function findMediaByFetchToken(db: Db, token: string): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('fetch_token', '=', token).executeTakeFirst();
+}
+
+export function findMediaOf(db: Db, ids: string[]): Promise<MediaRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('media').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function setTraceId(db: Db, id: string, traceId: string): Promise<void> {
+  await db.updateTable('media').set({ trace_id: traceId, updated_at: isoNow() }).where('id', '=', id).execute();
+}
+
+export async function renewFetchToken(db: Db, id: string, token: string, expiresAt: string): Promise<void> {
+  await db.updateTable('media').set({ fetch_token: token, fetch_expires_at: expiresAt, updated_at: isoNow() }).where('id', '=', id).execute();
+}
+
+/** Applies a verdict only if the media is still in one of `from`: pushes repeat and race. */
+export async function transitionMedia(db: Db, id: string, from: MediaStatus[], to: MediaStatus, reason: string | null): Promise<boolean> {
+  const result = await db
+    .updateTable('media')
+    .set({ status: to, reject_reason: reason, updated_at: isoNow() })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function attachMediaToPost(db: Db, postId: number, mediaIds: string[]): Promise<void> {
+  if (mediaIds.length === 0) return;
+  await db.insertInto('post_media').values(mediaIds.map((mediaId, position) => ({ post_id: postId, media_id: mediaId, position }))).execute();
+}
+
+/** Media already used by some post cannot be attached to another one. */
+export async function attachedMediaIds(db: Db, mediaIds: string[]): Promise<string[]> {
+  if (mediaIds.length === 0) return [];
+  const rows = await db.selectFrom('post_media').select('media_id').where('media_id', 'in', mediaIds).execute();
+  return rows.map((r) => r.media_id);
+}
+
+export function listPostMedia(db: Db, postIds: number[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('post_media')
+    .innerJoin('media', 'media.id', 'post_media.media_id')
+    .select(['post_media.post_id', 'media.id', 'media.status', 'media.width', 'media.height'])
+    .where('post_media.post_id', 'in', postIds)
+    .orderBy('post_media.post_id')
+    .orderBy('post_media.position')
+    .execute();
+}
+
+export function postIdsUsingMedia(db: Db, mediaId: string): Promise<number[]> {
+  return db
+    .selectFrom('post_media')
+    .select('post_id')
+    .where('media_id', '=', mediaId)
+    .execute()
+    .then((rows) => rows.map((r) => r.post_id));
+}
+
+export async function deleteMediaRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('media').where('id', '=', id).execute();
+}
