@@ -62,13 +62,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const accessTokens = createAccessTokens(config.auth.jwtSecret, config.auth.accessTokenTtlSeconds);
   const contentCheck = createContentCheck({ wechat: deps.wechat, logger: app.log });
   const testAccountUsername = config.testAccount.username;
+  const mediaStore = deps.mediaStore ?? createLocalDiskMediaStore(config.media.dir);
   app.decorate('services', {
     auth: createAuthService({ db, wechat: deps.wechat, accessTokens, refreshTokenTtlDays: config.auth.refreshTokenTtlDays, testAccountUsername }),
     forum: createForumService({ db, contentCheck }),
-    profile: createProfileService({ db, contentCheck, testAccountUsername }),
+    profile: createProfileService({ db, contentCheck, testAccountUsername, mediaStore }),
     media: createMediaService({
       db,
-      store: deps.mediaStore ?? createLocalDiskMediaStore(config.media.dir),
+      store: mediaStore,
       fetchUrlTtlSeconds: config.media.fetchUrlTtlSeconds,
       onQueued: () => app.jobs.kick(),
     }),

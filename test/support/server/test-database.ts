@@ -3,12 +3,17 @@
  * PostgreSQL at TEST_DATABASE_URL when the jest project asks for it (TEST_DB=postgres).
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../../server/src/db/database';
 import { migrateToLatest } from '../../../server/src/db/migrate';
 
 export interface TestDatabase {
   handle: DatabaseHandle;
+  /** Another connection (pool) to the same database, as a second server instance would have. */
+  openAnotherHandle(): DatabaseHandle;
   drop(): Promise<void>;
 }
 
@@ -26,11 +31,27 @@ async function adminQuery(url: string, text: string): Promise<void> {
   }
 }
 
-export async function openTestDatabase(): Promise<TestDatabase> {
+/** `shared`: SQLite in a temporary file instead of memory, so a second handle sees the same data. */
+export async function openTestDatabase(options: { shared?: boolean } = {}): Promise<TestDatabase> {
   if (testDialect() === 'sqlite') {
-    const handle = openDatabase({ kind: 'sqlite', path: ':memory:' });
+    const dir = options.shared ? fs.mkdtempSync(path.join(os.tmpdir(), 'community-db-')) : undefined;
+    const settings = { kind: 'sqlite' as const, path: dir ? path.join(dir, 'test.sqlite') : ':memory:' };
+    const handle = openDatabase(settings);
     await migrateToLatest(handle);
-    return { handle, drop: () => handle.db.destroy() };
+    const others: DatabaseHandle[] = [];
+    return {
+      handle,
+      openAnotherHandle() {
+        if (!dir) throw new Error('openTestDatabase({ shared: true }) is needed for a second handle');
+        const other = openDatabase(settings);
+        others.push(other);
+        return other;
+      },
+      async drop() {
+        await Promise.all([handle, ...others].map((h) => h.db.destroy()));
+        if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
@@ -38,10 +59,16 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   await adminQuery(url, `CREATE SCHEMA ${schema}`);
   const handle = openDatabase({ kind: 'postgres', url, schema });
   await migrateToLatest(handle);
+  const others: DatabaseHandle[] = [];
   return {
     handle,
+    openAnotherHandle() {
+      const other = openDatabase({ kind: 'postgres', url, schema });
+      others.push(other);
+      return other;
+    },
     async drop() {
-      await handle.db.destroy();
+      await Promise.all([handle, ...others].map((h) => h.db.destroy()));
       await adminQuery(url, `DROP SCHEMA ${schema} CASCADE`);
     },
   };

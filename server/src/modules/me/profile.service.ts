@@ -14,10 +14,12 @@ import type { ContentCheck } from '../content-check/content-check.service';
 import { enqueueTextRecheck } from '../content-check/text-recheck.job';
 import { deleteCommentsByAuthor } from '../forum/comments.repository';
 import { deletePostsByAuthor, recountComments } from '../forum/posts.repository';
+import { deleteMediaOf } from '../media/media.repository';
+import type { MediaStore } from '../media/media-store';
 
 export type ProfileService = ReturnType<typeof createProfileService>;
 
-export function createProfileService(deps: { db: Db; contentCheck: ContentCheck; testAccountUsername: string }) {
+export function createProfileService(deps: { db: Db; contentCheck: ContentCheck; testAccountUsername: string; mediaStore: MediaStore }) {
   const { db, contentCheck } = deps;
   const present = (user: Parameters<typeof presentMe>[0]) => presentMe(user, deps.testAccountUsername);
 
@@ -51,13 +53,17 @@ export function createProfileService(deps: { db: Db; contentCheck: ContentCheck;
     /** Removes the user's posts, comments, sessions and identity; the row stays as an anonymous husk. */
     async deleteAccount(viewer: Viewer | null): Promise<void> {
       const me = requireViewer(viewer);
-      await db.transaction().execute(async (trx) => {
+      const files = await db.transaction().execute(async (trx) => {
         const touchedPosts = await deleteCommentsByAuthor(trx, me.user.id);
         await deletePostsByAuthor(trx, me.user.id);
         await recountComments(trx, touchedPosts);
+        const storageKeys = await deleteMediaOf(trx, me.user.id);
         await deleteUserSessions(trx, me.user.id);
         await scrubUser(trx, me.user.id);
+        return storageKeys;
       });
+      // Files go after the commit: a failed transaction must not have destroyed them.
+      await Promise.all(files.map((key) => deps.mediaStore.delete(key)));
     },
   };
 }

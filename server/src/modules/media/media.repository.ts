@@ -80,3 +80,9 @@ export function postIdsUsingMedia(db: Db, mediaId: string): Promise<number[]> {
 export async function deleteMediaRow(db: Db, id: string): Promise<void> {
   await db.deleteFrom('media').where('id', '=', id).execute();
 }
+
+/** Removes all of a user's media rows (account deletion) and returns their files to delete. */
+export async function deleteMediaOf(db: Db, ownerId: number): Promise<string[]> {
+  const rows = await db.deleteFrom('media').where('owner_id', '=', ownerId).returning('storage_key').execute();
+  return rows.map((row) => row.storage_key);
+}

@@ -252,3 +252,14 @@ it('mediaCheckAsync unavailable: the submission is retried until WeChat answers,
   await t.app.jobs.runDue(new Date(Date.now() + 60_000));
   expect((await t.database.handle.db.selectFrom('media').select('trace_id').where('id', '=', body.id).executeTakeFirstOrThrow()).trace_id).not.toBeNull();
 });
+
+it('deleting the account removes its images, files included', async () => {
+  const leaving = await t.loginAsMember('要走的摄影师');
+  const { body } = await upload(leaving.accessToken, await png(95));
+  const row = await t.database.handle.db.selectFrom('media').select('storage_key').where('id', '=', body.id).executeTakeFirstOrThrow();
+  const file = path.join(t.mediaDir, row.storage_key.slice(0, 2), row.storage_key);
+  await fs.access(file);
+  expect((await t.request({ method: 'DELETE', url: '/me', token: leaving.accessToken })).statusCode).toBe(204);
+  expect(await t.database.handle.db.selectFrom('media').select('id').where('id', '=', body.id).execute()).toHaveLength(0);
+  await expect(fs.access(file)).rejects.toThrow();
+});
