@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   if (config.env === 'production') throw new Error('npm start is the development launcher; run server/src/server.ts in production');
   const server = await startServer(config);
   const apiUrl = server.url.replace('0.0.0.0', '127.0.0.1');
+  // The fake pushes image verdicts here, signed and encrypted like WeChat's safe mode.
+  fake?.configurePush({ url: `${apiUrl}/wechat/push`, token: config.push.token, encodingAesKey: config.push.encodingAesKey, mode: 'safe' });
   const account = server.seed.testAccount;
   const where = config.database.kind === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)';
 

@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database';
 import { RetryLater, type JobHandler } from '../../jobs/job-runner';
 import { enqueueJob } from '../../jobs/jobs.repository';
-import { isoAfter, isoNow } from '../../lib/time';
+import { isoAfter } from '../../lib/time';
 import { TextScene, WeChatApiError, WeChatUnavailableError, type Suggest, type WeChatClient } from '../../wechat/types';
 import { applyMediaDecision } from './media-verdict';
 import * as media from './media.repository';
@@ -78,6 +78,6 @@ export function createMediaVerdictHandler(deps: { db: Db; logger: FastifyBaseLog
     // WeChat could not judge the image (e.g. download failed): a person decides, nothing is shown meanwhile.
     const decision = errcode !== 0 || !suggest ? 'held' : suggest === 'pass' ? 'approved' : suggest === 'review' ? 'held' : 'rejected';
     const applied = await applyMediaDecision(deps.db, row.id, decision, 'wechat');
-    deps.logger.info({ mediaId: row.id, traceId, decision, applied, at: isoNow() }, 'image verdict received');
+    deps.logger.info({ mediaId: row.id, traceId, decision, applied }, 'image verdict received');
   };
 }
