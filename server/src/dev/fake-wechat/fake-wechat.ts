@@ -10,7 +10,7 @@
 import Fastify, { type FastifyError } from 'fastify';
 import type { FailureMode, FailureTarget, FakeApi } from './apis';
 import type { FakeCall } from './call-log';
-import type { PushForOptions } from './media-checks';
+import type { FakeMediaCheck, PushForOptions } from './media-checks';
 import type { FakePushConfig, FakePushOptions } from './push-config';
 import type { FakePush } from './push-log';
 import { cgiBinRoutes } from './routes/cgi-bin';
@@ -55,6 +55,8 @@ export interface FakeWeChat {
   failNext(api: FailureTarget, mode: FailureMode, times?: number): void;
   /** Make every call of `api` fail with `mode` until set back to null. */
   setFailure(api: FailureTarget, mode: FailureMode | null): void;
+  /** media_check_async jobs accepted, oldest first, with their trace ids. Emptied by reset(). */
+  readonly mediaChecks: readonly FakeMediaCheck[];
   /** Pushes delivered or attempted, oldest first. Emptied by reset(). */
   readonly pushes: readonly FakePush[];
   /** The push settings in force (token and key included, for configuring the server under test). */
@@ -112,6 +114,7 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     issueLoginCode: (openid) => state.loginCodes.issue(openid),
     failNext: (api, mode, times) => state.failures.failNext(api, mode, times),
     setFailure: (api, mode) => state.failures.setFailure(api, mode),
+    mediaChecks: state.media.accepted,
     pushes: state.media.pushes.list,
     get pushConfig() {
       return state.media.pushConfig;

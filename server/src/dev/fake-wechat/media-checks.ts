@@ -27,14 +27,21 @@ export interface PushForOptions {
   mode?: PushMode;
 }
 
-/** FromUserName of a push for a trace id the fake never issued. */
-export const UNKNOWN_TRACE_OPENID = 'o_fake_unknown_trace_user';
-
-interface MediaJob {
+/** A check the fake accepted, as the caller sent it, with the trace id it answered. */
+export interface FakeMediaCheck {
   traceId: string;
   mediaUrl: string;
   mediaType: number;
+  scene: number;
   openid: string;
+}
+
+/** FromUserName of a push for a trace id the fake never issued. */
+export const UNKNOWN_TRACE_OPENID = 'o_fake_unknown_trace_user';
+
+interface MediaJob extends FakeMediaCheck {
+  /** Accepted while pushes were held: never pushed automatically, even after the hold ends. */
+  heldAtAcceptance: boolean;
   timer?: NodeJS.Timeout;
   judgement?: Promise<MediaJudgement>;
 }
@@ -49,6 +56,8 @@ export interface MediaChecksOptions {
 
 export class MediaChecks {
   readonly pushes = new PushLog();
+  /** Accepted checks, oldest first: how a test finds the trace id of the image it just uploaded. */
+  readonly accepted: FakeMediaCheck[] = [];
   private config: FakePushConfig;
   private readonly jobs = new Map<string, MediaJob>();
   private held = false;
@@ -67,15 +76,20 @@ export class MediaChecks {
     this.config = mergePushConfig(this.config, change);
   }
 
-  /** While held, judged verdicts wait for pushFor instead of being pushed; releasing does not flush them. */
+  /**
+   * While held, verdicts are judged but wait for pushFor instead of being pushed. Releasing does
+   * not flush them: a check accepted or judged while held is never pushed automatically, so a
+   * test decides exactly when each push happens.
+   */
   hold(held: boolean): void {
     this.held = held;
   }
 
   /** Registers a job and returns its trace id; the download and the push happen after the delay. */
-  accept(input: { mediaUrl: string; mediaType: number; openid: string }): string {
-    const job: MediaJob = { traceId: randomId(), ...input };
+  accept(input: Omit<FakeMediaCheck, 'traceId'>): string {
+    const job: MediaJob = { traceId: randomId(), ...input, heldAtAcceptance: this.held };
     this.jobs.set(job.traceId, job);
+    this.accepted.push({ traceId: job.traceId, ...input });
     job.timer = setTimeout(() => {
       job.timer = undefined;
       void this.pushAutomatically(job);
@@ -112,6 +126,7 @@ export class MediaChecks {
     this.stopAll();
     this.aborter = new AbortController();
     this.pushes.clear();
+    this.accepted.length = 0;
     this.held = false;
   }
 
@@ -135,7 +150,7 @@ export class MediaChecks {
   private async pushAutomatically(job: MediaJob): Promise<void> {
     const signal = this.aborter.signal;
     const judgement = await this.judge(job);
-    if (signal.aborted || this.held) return;
+    if (signal.aborted || this.held || job.heldAtAcceptance) return;
     if (this.config.url === undefined) {
       this.options.log.warn({ traceId: job.traceId }, 'fake WeChat has no push URL; the verdict waits for pushFor');
       return;

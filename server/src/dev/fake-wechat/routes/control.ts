@@ -128,6 +128,7 @@ export const controlRoutes: FastifyPluginAsyncTypebox<{ state: FakeWeChatState }
     },
   );
 
-  // No response schema: the recorded events must come back as sent.
+  // No response schemas: what was received and sent must come back unfiltered.
+  app.get('/__fake/media-checks', async () => state.media.accepted);
   app.get('/__fake/pushes', async () => state.media.pushes.list);
 };

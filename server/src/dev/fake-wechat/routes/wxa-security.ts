@@ -61,7 +61,7 @@ export const wxaSecurityRoutes: FastifyPluginAsync<{ state: FakeWeChatState }> =
     const user = nonEmptyString(openid);
     if (user === undefined) return wechatError(40003, 'invalid openid');
 
-    return { errcode: 0, errmsg: 'ok', trace_id: state.media.accept({ mediaUrl, mediaType, openid: user }) };
+    return { errcode: 0, errmsg: 'ok', trace_id: state.media.accept({ mediaUrl, mediaType, scene, openid: user }) };
   });
 };
 
@@ -72,6 +72,6 @@ function checkToken(state: FakeWeChatState, token: string | undefined): WeChatEr
   return undefined;
 }
 
-function isScene(value: unknown): boolean {
+function isScene(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 4;
 }
