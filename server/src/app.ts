@@ -22,6 +22,8 @@ import { createLocalDiskMediaStore, type MediaStore } from './modules/media/medi
 import mediaRoutes from './modules/media/media.routes';
 import { createMediaService, MEDIA_CHECK_SUBMIT_JOB } from './modules/media/media.service';
 import meRoutes from './modules/me/me.routes';
+import moderationRoutes from './modules/moderation/moderation.routes';
+import { createModerationService } from './modules/moderation/moderation.service';
 import pushRoutes from './modules/wechat-push/push.routes';
 import { createProfileService } from './modules/me/profile.service';
 import authenticate from './plugins/authenticate';
@@ -73,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       fetchUrlTtlSeconds: config.media.fetchUrlTtlSeconds,
       onQueued: () => app.jobs.kick(),
     }),
+    moderation: createModerationService({ db }),
   });
   app.decorate('jobs', createJobRunner({
     handle: database,
@@ -97,5 +100,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(forumRoutes, config.rateLimits);
   await app.register(mediaRoutes, { maxBytes: config.media.maxBytes, uploadsPerMinute: config.rateLimits.uploadsPerMinute });
   await app.register(pushRoutes, { push: config.push, appId: config.wechat.appId, db });
+  await app.register(moderationRoutes, { prefix: '/moderation' });
   return app;
 }

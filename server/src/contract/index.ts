@@ -2,3 +2,4 @@ export * from './common';
 export * from './auth';
 export * from './forum';
 export * from './media';
+export * from './moderation';

@@ -3,11 +3,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './database';
 import { initialMigration } from './migrations/0001-initial';
 import { mediaAndModerationMigration } from './migrations/0002-media-and-moderation';
+import { moderationIndexesMigration } from './migrations/0003-moderation-indexes';
 
 function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(handle.dialect),
     '0002-media-and-moderation': mediaAndModerationMigration(handle.dialect),
+    '0003-moderation-indexes': moderationIndexesMigration(),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../db/database';
 import type { ContentStatus } from '../../db/schema';
+import { inTransaction } from '../../lib/transaction';
 import * as comments from './comments.repository';
 import * as posts from './posts.repository';
 
@@ -12,7 +13,7 @@ export async function changePostStatus(db: Db, id: number, from: ContentStatus[]
 }
 
 export async function changeCommentStatus(db: Db, id: number, from: ContentStatus[], to: ContentStatus, reason: string | null = null): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const comment = await comments.findComment(trx, id);
     if (!comment || !(await comments.transitionComment(trx, id, from, to, reason))) return false;
     if (comment.status !== 'published' && to === 'published') await posts.adjustCommentCount(trx, comment.post_id, 1);

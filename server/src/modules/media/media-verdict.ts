@@ -5,6 +5,7 @@
 import type { Db } from '../../db/database';
 import type { MediaStatus } from '../../db/schema';
 import { isoNow } from '../../lib/time';
+import { inTransaction } from '../../lib/transaction';
 import { recomputePostStatus } from '../forum/post-status';
 import { findMedia, postIdsUsingMedia, transitionMedia } from './media.repository';
 
@@ -25,7 +26,7 @@ export async function applyMediaDecision(
   by: 'wechat' | 'moderator',
   reason: string | null = decision === 'rejected' ? IMAGE_RISKY_REASON : null,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const media = await findMedia(trx, mediaId);
     if (!media || media.status === decision) return false;
     if (!(await transitionMedia(trx, mediaId, DECIDABLE_FROM[by], decision, reason))) return false;

@@ -1,0 +1,64 @@
+/** What moderators read: the queues of content waiting for a human, and the audit log. */
+import type { ModerationReport } from '../../contract';
+import type { Db } from '../../db/database';
+import { decodeCursor, toPage } from '../../lib/cursor';
+import { listPostMedia } from '../media/media.repository';
+import { excerpt, presentLogEntry, presentQueuedComment, presentQueuedMedia, presentQueuedNickname, presentQueuedPost, presentQueuedReport } from './moderation.presenter';
+import * as repo from './moderation.repository';
+import { decodeQueueCursor, integerId, textId, toQueuePage } from './queue-cursor';
+
+export interface PageRequest {
+  cursor?: string;
+  limit?: number;
+}
+
+export function createModerationQueues(db: Db) {
+  return {
+    async posts(page: PageRequest) {
+      const limit = page.limit ?? 20;
+      const rows = await repo.listPostQueue(db, { after: decodeQueueCursor(page.cursor, integerId), limit });
+      const images = await listPostMedia(db, rows.slice(0, limit).map((r) => r.id));
+      const imagesOf = (postId: number) => images.filter((i) => i.post_id === postId).map((i) => ({ id: i.id, status: i.status }));
+      return toQueuePage(rows, limit, (r) => [r.created_at, r.id], (r) => presentQueuedPost(r, imagesOf(r.id)));
+    },
+
+    async comments(page: PageRequest) {
+      const limit = page.limit ?? 20;
+      const rows = await repo.listCommentQueue(db, { after: decodeQueueCursor(page.cursor, integerId), limit });
+      return toQueuePage(rows, limit, (r) => [r.created_at, r.id], presentQueuedComment);
+    },
+
+    async media(page: PageRequest) {
+      const limit = page.limit ?? 20;
+      const rows = await repo.listMediaQueue(db, { after: decodeQueueCursor(page.cursor, textId), limit });
+      return toQueuePage(rows, limit, (r) => [r.created_at, r.id], presentQueuedMedia);
+    },
+
+    async reports(page: PageRequest) {
+      const limit = page.limit ?? 20;
+      const rows = await repo.listReportQueue(db, { afterId: decodeCursor(page.cursor), limit });
+      const shown = rows.slice(0, limit);
+      const idsOf = (type: 'post' | 'comment') => shown.filter((r) => r.target_type === type).map((r) => r.target_id);
+      const targets = new Map<string, ModerationReport['target']>();
+      for (const p of await repo.findReportedPosts(db, idsOf('post'))) {
+        targets.set(`post:${p.id}`, { excerpt: excerpt(`${p.title}\n${p.body}`), status: p.status, author: { id: p.author_id, nickname: p.author_nickname } });
+      }
+      for (const c of await repo.findReportedComments(db, idsOf('comment'))) {
+        targets.set(`comment:${c.id}`, { excerpt: excerpt(c.body), status: c.status, author: { id: c.author_id, nickname: c.author_nickname } });
+      }
+      return toPage(rows, limit, (r) => presentQueuedReport(r, targets.get(`${r.target_type}:${r.target_id}`) ?? null));
+    },
+
+    async nicknames(page: PageRequest) {
+      const limit = page.limit ?? 20;
+      const rows = await repo.listNicknameQueue(db, { after: decodeQueueCursor(page.cursor, integerId), limit });
+      return toQueuePage(rows, limit, (r) => [r.updated_at, r.id], presentQueuedNickname);
+    },
+
+    async actions(page: PageRequest) {
+      const limit = page.limit ?? 20;
+      const rows = await repo.listActions(db, { beforeId: decodeCursor(page.cursor), limit });
+      return toPage(rows, limit, presentLogEntry);
+    },
+  };
+}

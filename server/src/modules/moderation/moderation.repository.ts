@@ -1,0 +1,241 @@
+/**
+ * SQL of moderation: the queues (oldest first, keyset-paginated, each served by an index — see
+ * the comments), the state changes only a moderator makes, and the audit log.
+ *
+ * Keyset conditions repeat the time bound on its own (`at >= ?`) beside the row comparison:
+ * PostgreSQL seeks a (status, time) index only on the plain bound; SQLite needs neither.
+ */
+import type { ModerationActionKind, ModerationTargetType } from '../../contract';
+import type { Db } from '../../db/database';
+import type { ReportTarget } from '../../db/schema';
+import { isoNow } from '../../lib/time';
+import type { Keyset } from './queue-cursor';
+
+export interface QueuePage<Id extends number | string> {
+  after?: Keyset<Id>;
+  limit: number;
+}
+
+/** posts_queue_idx (status, created_at). */
+export function listPostQueue(db: Db, page: QueuePage<number>) {
+  let query = db
+    .selectFrom('posts')
+    .innerJoin('users', 'users.id', 'posts.author_id')
+    .select(['posts.id', 'posts.board_id', 'posts.title', 'posts.body', 'posts.status', 'posts.created_at', 'posts.author_id', 'users.nickname as author_nickname'])
+    .where('posts.status', 'in', ['held', 'checking']);
+  const after = page.after;
+  if (after) query = query.where('posts.created_at', '>=', after.at).where((eb) => eb(eb.refTuple('posts.created_at', 'posts.id'), '>', eb.tuple(after.at, after.id)));
+  return query.orderBy('posts.created_at').orderBy('posts.id').limit(page.limit + 1).execute();
+}
+
+/** comments_queue_idx (status, created_at). */
+export function listCommentQueue(db: Db, page: QueuePage<number>) {
+  let query = db
+    .selectFrom('comments')
+    .innerJoin('users', 'users.id', 'comments.author_id')
+    .innerJoin('posts', 'posts.id', 'comments.post_id')
+    .select(['comments.id', 'comments.post_id', 'posts.title as post_title', 'comments.body', 'comments.created_at', 'comments.author_id', 'users.nickname as author_nickname'])
+    .where('comments.status', '=', 'held');
+  const after = page.after;
+  if (after) query = query.where('comments.created_at', '>=', after.at).where((eb) => eb(eb.refTuple('comments.created_at', 'comments.id'), '>', eb.tuple(after.at, after.id)));
+  return query.orderBy('comments.created_at').orderBy('comments.id').limit(page.limit + 1).execute();
+}
+
+/** media_queue_idx (status, created_at); an image belongs to at most one post. */
+export function listMediaQueue(db: Db, page: QueuePage<string>) {
+  let query = db
+    .selectFrom('media')
+    .innerJoin('users', 'users.id', 'media.owner_id')
+    .leftJoin('post_media', 'post_media.media_id', 'media.id')
+    .select([
+      'media.id',
+      'media.owner_id',
+      'users.nickname as owner_nickname',
+      'media.purpose',
+      'media.status',
+      'media.mime_type',
+      'media.byte_size',
+      'media.width',
+      'media.height',
+      'media.created_at',
+      'post_media.post_id',
+    ])
+    .where('media.status', 'in', ['held', 'pending']);
+  const after = page.after;
+  if (after) query = query.where('media.created_at', '>=', after.at).where((eb) => eb(eb.refTuple('media.created_at', 'media.id'), '>', eb.tuple(after.at, after.id)));
+  return query.orderBy('media.created_at').orderBy('media.id').limit(page.limit + 1).execute();
+}
+
+/** reports_queue_idx (status, id). */
+export function listReportQueue(db: Db, page: { afterId?: number; limit: number }) {
+  let query = db
+    .selectFrom('reports')
+    .innerJoin('users', 'users.id', 'reports.reporter_id')
+    .select([
+      'reports.id',
+      'reports.reporter_id',
+      'users.nickname as reporter_nickname',
+      'reports.reason',
+      'reports.detail',
+      'reports.target_type',
+      'reports.target_id',
+      'reports.created_at',
+    ])
+    .where('reports.status', '=', 'open');
+  if (page.afterId !== undefined) query = query.where('reports.id', '>', page.afterId);
+  return query.orderBy('reports.id').limit(page.limit + 1).execute();
+}
+
+/** What a report points at, for the queue: one query per kind of target, by primary key. */
+export function findReportedPosts(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('posts')
+    .innerJoin('users', 'users.id', 'posts.author_id')
+    .select(['posts.id', 'posts.title', 'posts.body', 'posts.status', 'posts.author_id', 'users.nickname as author_nickname'])
+    .where('posts.id', 'in', ids)
+    .execute();
+}
+
+export function findReportedComments(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('comments')
+    .innerJoin('users', 'users.id', 'comments.author_id')
+    .select(['comments.id', 'comments.body', 'comments.status', 'comments.author_id', 'users.nickname as author_nickname'])
+    .where('comments.id', 'in', ids)
+    .execute();
+}
+
+/** users_nickname_queue_idx (pending_nickname_status, updated_at), from migration 0003. */
+export function listNicknameQueue(db: Db, page: QueuePage<number>) {
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'nickname', 'pending_nickname', 'updated_at'])
+    .where('pending_nickname_status', '=', 'held')
+    .where('deleted_at', 'is', null);
+  const after = page.after;
+  if (after) query = query.where('updated_at', '>=', after.at).where((eb) => eb(eb.refTuple('updated_at', 'id'), '>', eb.tuple(after.at, after.id)));
+  return query.orderBy('updated_at').orderBy('id').limit(page.limit + 1).execute();
+}
+
+/** Newest first on the primary key. */
+export function listActions(db: Db, page: { beforeId?: number; limit: number }) {
+  let query = db
+    .selectFrom('moderation_actions')
+    .innerJoin('users', 'users.id', 'moderation_actions.moderator_id')
+    .select([
+      'moderation_actions.id',
+      'moderation_actions.moderator_id',
+      'users.nickname as moderator_nickname',
+      'moderation_actions.action',
+      'moderation_actions.target_type',
+      'moderation_actions.target_id',
+      'moderation_actions.reason',
+      'moderation_actions.created_at',
+    ])
+    .$narrowType<{ action: ModerationActionKind; target_type: ModerationTargetType }>();
+  if (page.beforeId !== undefined) query = query.where('moderation_actions.id', '<', page.beforeId);
+  return query.orderBy('moderation_actions.id', 'desc').limit(page.limit + 1).execute();
+}
+
+export async function recordAction(
+  db: Db,
+  entry: { moderatorId: number; action: ModerationActionKind; targetType: ModerationTargetType; targetId: number | string; reason?: string | null },
+): Promise<void> {
+  await db
+    .insertInto('moderation_actions')
+    .values({
+      moderator_id: entry.moderatorId,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: String(entry.targetId),
+      reason: entry.reason ?? null,
+      created_at: isoNow(),
+    })
+    .execute();
+}
+
+/**
+ * Passes a queued post's text. Conditional, so that of two moderators approving at once only one
+ * changes it: the second waits for the first's row lock and then finds nothing to do.
+ */
+export async function passPostText(db: Db, postId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('posts')
+    .set({ text_verdict: 'pass', updated_at: isoNow() })
+    .where('id', '=', postId)
+    .where('status', 'in', ['held', 'checking'])
+    .where('text_verdict', '!=', 'pass')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function heldImagesOf(db: Db, postId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('post_media')
+    .innerJoin('media', 'media.id', 'post_media.media_id')
+    .select('media.id')
+    .where('post_media.post_id', '=', postId)
+    .where('media.status', '=', 'held')
+    .orderBy('post_media.position')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export function findReport(db: Db, id: number) {
+  return db.selectFrom('reports').select(['id', 'status', 'target_type', 'target_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** One decision settles every open report on the same content, so the queue holds no duplicates. */
+export async function resolveOpenReportsOn(db: Db, targetType: ReportTarget, targetId: number): Promise<number> {
+  const result = await db
+    .updateTable('reports')
+    .set({ status: 'resolved' })
+    .where('status', '=', 'open')
+    .where('target_type', '=', targetType)
+    .where('target_id', '=', targetId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Publishes or drops a nickname still waiting for a decision; false when none is waiting. */
+export async function decidePendingNickname(db: Db, userId: number, approve: boolean): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set((eb) => ({
+      ...(approve ? { nickname: eb.ref('pending_nickname') } : {}),
+      pending_nickname: null,
+      pending_nickname_status: null,
+      updated_at: isoNow(),
+    }))
+    .where('id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .where('pending_nickname', 'is not', null)
+    .where('pending_nickname_status', 'in', ['held', 'checking'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Moderators are never banned here: the role is checked in the same statement that bans. */
+export async function banUser(db: Db, userId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ banned_at: isoNow(), updated_at: isoNow() })
+    .where('id', '=', userId)
+    .where('role', '!=', 'moderator')
+    .where('banned_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function unbanUser(db: Db, userId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ banned_at: null, updated_at: isoNow() })
+    .where('id', '=', userId)
+    .where('banned_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,179 @@
+/**
+ * Moderators' rules. Only moderators get past requireModerator, checked here where the data is
+ * read as well as by the routes' hook. Every decision applies once and writes its audit row in
+ * the same transaction; repeating a decision that already took effect is a no-op answered with
+ * changed: false and logs nothing. Approving content that was rejected is refused (409): a
+ * rejection is final for text, so content WeChat or a moderator refused never reappears by a
+ * stray click. Images follow the media module, where moderators may reverse any verdict.
+ */
+import type { Transaction } from 'kysely';
+import type { ModerationActionKind, ModerationResult, ModerationTargetType, ResolveReportBody } from '../../contract';
+import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
+import { AppError, forbidden, notFound } from '../../lib/app-error';
+import { revokeUserSessions } from '../auth/sessions.repository';
+import { findUserById } from '../auth/users.repository';
+import { requireViewer, type Viewer } from '../auth/viewer';
+import { findComment } from '../forum/comments.repository';
+import { changeCommentStatus, changePostStatus } from '../forum/content-state';
+import { recomputePostStatus } from '../forum/post-status';
+import { findPost } from '../forum/posts.repository';
+import { findMedia } from '../media/media.repository';
+import { applyMediaDecision } from '../media/media-verdict';
+import { createModerationQueues, type PageRequest } from './moderation-queues';
+import * as repo from './moderation.repository';
+
+export const DEFAULT_REJECT_REASON = '内容不符合社区公约';
+export const DEFAULT_IMAGE_REJECT_REASON = '图片不符合社区公约';
+
+export function requireModerator(viewer: Viewer | null): Viewer {
+  const me = requireViewer(viewer);
+  if (me.user.role !== 'moderator') throw forbidden(`user ${me.user.id} is not a moderator`, '只有社区管理员可以进行此操作');
+  return me;
+}
+
+const alreadyRejected = (what: string) => new AppError(409, 'already_rejected', '内容已被拒绝，不能再通过审核', `${what} was rejected; rejections are final`);
+const unchanged = (status: string): ModerationResult => ({ changed: false, status });
+
+interface Decision {
+  trx: Transaction<Database>;
+  me: Viewer;
+  record(entry: { action: ModerationActionKind; targetType: ModerationTargetType; targetId: number | string; reason?: string | null }): Promise<void>;
+}
+
+export type ModerationService = ReturnType<typeof createModerationService>;
+
+export function createModerationService(deps: { db: Db }) {
+  const { db } = deps;
+  const queues = createModerationQueues(db);
+
+  async function decide(viewer: Viewer | null, run: (decision: Decision) => Promise<ModerationResult>): Promise<ModerationResult> {
+    const me = requireModerator(viewer);
+    return db.transaction().execute((trx) => run({ trx, me, record: (entry) => repo.recordAction(trx, { moderatorId: me.user.id, ...entry }) }));
+  }
+
+  async function read<T>(viewer: Viewer | null, list: () => Promise<T>): Promise<T> {
+    requireModerator(viewer);
+    return list();
+  }
+
+  async function rejectPostIn({ trx, record }: Decision, id: number, reason: string): Promise<boolean> {
+    if (!(await changePostStatus(trx, id, ['checking', 'held', 'published'], 'rejected', reason))) return false;
+    await record({ action: 'reject_post', targetType: 'post', targetId: id, reason });
+    return true;
+  }
+
+  async function rejectCommentIn({ trx, record }: Decision, id: number, reason: string): Promise<boolean> {
+    if (!(await changeCommentStatus(trx, id, ['checking', 'held', 'published'], 'rejected', reason))) return false;
+    await record({ action: 'reject_comment', targetType: 'comment', targetId: id, reason });
+    return true;
+  }
+
+  return {
+    postQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.posts(page)),
+    commentQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.comments(page)),
+    mediaQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.media(page)),
+    reportQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.reports(page)),
+    nicknameQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.nicknames(page)),
+    actionLog: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.actions(page)),
+
+    /** Passes the text and the held images; images still pending at WeChat keep the post checking. */
+    approvePost: (viewer: Viewer | null, id: number) =>
+      decide(viewer, async ({ trx, record }) => {
+        const post = await findPost(trx, id);
+        if (!post) throw notFound(`post ${id}`);
+        if (post.status === 'rejected') throw alreadyRejected(`post ${id}`);
+        if (post.status === 'published') return unchanged(post.status);
+        let changed = await repo.passPostText(trx, id);
+        for (const mediaId of await repo.heldImagesOf(trx, id)) {
+          if (await applyMediaDecision(trx, mediaId, 'approved', 'moderator')) changed = true;
+        }
+        const status = (await recomputePostStatus(trx, id)) ?? post.status;
+        if (!changed) return unchanged(status);
+        await record({ action: 'approve_post', targetType: 'post', targetId: id });
+        return { changed, status };
+      }),
+
+    rejectPost: (viewer: Viewer | null, id: number, reason = DEFAULT_REJECT_REASON) =>
+      decide(viewer, async (decision) => {
+        const post = await findPost(decision.trx, id);
+        if (!post) throw notFound(`post ${id}`);
+        return (await rejectPostIn(decision, id, reason)) ? { changed: true, status: 'rejected' } : unchanged(post.status);
+      }),
+
+    approveComment: (viewer: Viewer | null, id: number) =>
+      decide(viewer, async ({ trx, record }) => {
+        const comment = await findComment(trx, id);
+        if (!comment) throw notFound(`comment ${id}`);
+        if (comment.status === 'rejected') throw alreadyRejected(`comment ${id}`);
+        if (!(await changeCommentStatus(trx, id, ['checking', 'held'], 'published'))) return unchanged(comment.status);
+        await record({ action: 'approve_comment', targetType: 'comment', targetId: id });
+        return { changed: true, status: 'published' };
+      }),
+
+    rejectComment: (viewer: Viewer | null, id: number, reason = DEFAULT_REJECT_REASON) =>
+      decide(viewer, async (decision) => {
+        const comment = await findComment(decision.trx, id);
+        if (!comment) throw notFound(`comment ${id}`);
+        return (await rejectCommentIn(decision, id, reason)) ? { changed: true, status: 'rejected' } : unchanged(comment.status);
+      }),
+
+    decideMedia: (viewer: Viewer | null, id: string, decision: 'approved' | 'rejected', reason?: string) =>
+      decide(viewer, async ({ trx, record }) => {
+        const media = await findMedia(trx, id);
+        if (!media) throw notFound(`media ${id}`);
+        const why = decision === 'rejected' ? (reason ?? DEFAULT_IMAGE_REJECT_REASON) : null;
+        if (!(await applyMediaDecision(trx, id, decision, 'moderator', why))) return unchanged(media.status);
+        await record({ action: decision === 'approved' ? 'approve_media' : 'reject_media', targetType: 'media', targetId: id, reason: why });
+        return { changed: true, status: decision };
+      }),
+
+    decideNickname: (viewer: Viewer | null, userId: number, approve: boolean) =>
+      decide(viewer, async ({ trx, record }) => {
+        const user = await findUserById(trx, userId);
+        if (!user) throw notFound(`user ${userId}`);
+        if (!(await repo.decidePendingNickname(trx, userId, approve))) return unchanged('none');
+        // The nickname decided on goes in the log: the user may change it again later.
+        await record({ action: approve ? 'approve_nickname' : 'reject_nickname', targetType: 'user', targetId: userId, reason: user.pending_nickname });
+        return { changed: true, status: approve ? 'approved' : 'rejected' };
+      }),
+
+    /** Settles every open report on the same content; remove_content also rejects that content. */
+    resolveReport: (viewer: Viewer | null, id: number, input: ResolveReportBody) =>
+      decide(viewer, async (decision) => {
+        const report = await repo.findReport(decision.trx, id);
+        if (!report) throw notFound(`report ${id}`);
+        if (report.status === 'resolved') return unchanged('resolved');
+        // The update is the claim: of two moderators resolving at once, only one finds reports still open.
+        if ((await repo.resolveOpenReportsOn(decision.trx, report.target_type, report.target_id)) === 0) return unchanged('resolved');
+        const remove = input.action === 'remove_content';
+        const reason = input.reason ?? DEFAULT_REJECT_REASON;
+        await decision.record({ action: 'resolve_report', targetType: 'report', targetId: id, reason: remove ? reason : null });
+        if (remove && report.target_type === 'post') await rejectPostIn(decision, report.target_id, reason);
+        if (remove && report.target_type === 'comment') await rejectCommentIn(decision, report.target_id, reason);
+        return { changed: true, status: 'resolved' };
+      }),
+
+    /** Revokes every session at once; viewer.ts refuses writing to a banned user who logs in again. */
+    ban: (viewer: Viewer | null, userId: number, reason?: string) =>
+      decide(viewer, async ({ trx, me, record }) => {
+        if (userId === me.user.id) throw forbidden('moderators cannot ban themselves', '不能封禁自己');
+        const user = await findUserById(trx, userId);
+        if (!user) throw notFound(`user ${userId}`);
+        if (user.role === 'moderator') throw forbidden(`user ${userId} is a moderator`, '不能封禁其他管理员');
+        if (!(await repo.banUser(trx, userId))) return unchanged('banned');
+        await revokeUserSessions(trx, userId, 'banned');
+        await record({ action: 'ban_user', targetType: 'user', targetId: userId, reason: reason ?? null });
+        return { changed: true, status: 'banned' };
+      }),
+
+    unban: (viewer: Viewer | null, userId: number) =>
+      decide(viewer, async ({ trx, record }) => {
+        const user = await findUserById(trx, userId);
+        if (!user) throw notFound(`user ${userId}`);
+        if (!(await repo.unbanUser(trx, userId))) return unchanged('active');
+        await record({ action: 'unban_user', targetType: 'user', targetId: userId });
+        return { changed: true, status: 'active' };
+      }),
+  };
+}
