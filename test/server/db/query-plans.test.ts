@@ -7,6 +7,7 @@ import { sql, type CompiledQuery } from 'kysely';
 import * as comments from '../../../server/src/modules/forum/comments.repository';
 import * as posts from '../../../server/src/modules/forum/posts.repository';
 import { claimDueJobs } from '../../../server/src/jobs/jobs.repository';
+import * as moderation from '../../../server/src/modules/moderation/moderation.repository';
 import { openTestDatabase, testDialect, type TestDatabase } from '../../support/server/test-database';
 
 let database: TestDatabase;
@@ -53,6 +54,11 @@ const listQueries: Record<string, [() => Promise<unknown>, RegExp]> = {
   'my posts': [() => posts.listPostsByAuthor(database.handle.db, { authorId: 1, limit: 20 }), /posts_author_idx/],
   'comment thread': [() => comments.listPublishedComments(database.handle.db, { postId: 1, limit: 20 }), /comments_thread_idx/],
   'my unpublished comments': [() => comments.listUnpublishedCommentsOf(database.handle.db, { postId: 1, authorId: 1 }), /comments_author_idx/],
+  'moderation: held posts': [() => moderation.listPostQueue(database.handle.db, { limit: 20, after: { at: '2026-01-01T00:00:00.000Z', id: 1 } }), /posts_queue_idx/],
+  'moderation: held comments': [() => moderation.listCommentQueue(database.handle.db, { limit: 20 }), /comments_queue_idx/],
+  'moderation: images to decide': [() => moderation.listMediaQueue(database.handle.db, { limit: 20 }), /media_queue_idx/],
+  'moderation: open reports': [() => moderation.listReportQueue(database.handle.db, { limit: 20, afterId: 1 }), /reports_queue_idx/],
+  'moderation: held nicknames': [() => moderation.listNicknameQueue(database.handle.db, { limit: 20 }), /users_nickname_queue_idx/],
   'due jobs': [
     () => claimDueJobs(database.handle.db, database.handle.dialect, { now: new Date().toISOString(), leaseUntil: new Date().toISOString(), owner: 'x', limit: 5 }),
     /jobs_due_idx/,
@@ -63,5 +69,5 @@ it.each(Object.entries(listQueries))('%s uses its index', async (_name, [run, in
   const queries = await capture(run);
   const explained = (await Promise.all(queries.filter((q) => /^(select|update)/i.test(q.sql)).map(plan))).join('\n');
   expect(explained).toMatch(index);
-  if (testDialect() === 'sqlite') expect(explained).not.toMatch(/SCAN (posts|comments|jobs)\b(?! USING)/);
+  if (testDialect() === 'sqlite') expect(explained).not.toMatch(/SCAN (posts|comments|jobs|media|reports|users)\b(?! USING)/);
 });
