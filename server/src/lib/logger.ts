@@ -19,7 +19,23 @@ export const REDACTED_PATHS = [
   '*.access_token',
 ];
 
+/** The image-check URL is a capability (whoever has it can download a pending image): keep it out of logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/media\/check\/[^/?#]+/, '/media/check/[redacted]');
+}
+
+interface RequestLike {
+  method?: string;
+  url?: string;
+  headers?: Record<string, unknown>;
+  ip?: string;
+}
+
+function serializeRequest(request: RequestLike) {
+  return { method: request.method, url: redactUrl(request.url ?? ''), host: request.headers?.host, remoteAddress: request.ip };
+}
+
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
-  const options = { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  const options = { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, serializers: { req: serializeRequest } };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -263,3 +263,10 @@ it('deleting the account removes its images, files included', async () => {
   expect(await t.database.handle.db.selectFrom('media').select('id').where('id', '=', body.id).execute()).toHaveLength(0);
   await expect(fs.access(file)).rejects.toThrow();
 });
+
+it('never logs the capability URL WeChat downloads images from', async () => {
+  const tokens = (await t.database.handle.db.selectFrom('media').select('fetch_token').execute()).map((row) => row.fetch_token);
+  expect(tokens.length).toBeGreaterThan(0);
+  expect(t.logs.join('')).toContain('/media/check/[redacted]');
+  for (const token of tokens) expect(t.logs.join('')).not.toContain(token);
+});
