@@ -17,6 +17,8 @@ const base = {
 const projects = [
   { ...base, displayName: 'server (sqlite)', testMatch: ['<rootDir>/test/server/**/*.test.ts'] },
   { ...base, displayName: 'tools', testMatch: ['<rootDir>/test/tools/**/*.test.ts'] },
+  // The mini program rendered headless (miniprogram-simulate in jsdom) by test/support/miniprogram.
+  { ...base, displayName: 'miniprogram', testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'], testEnvironment: '<rootDir>/test/support/miniprogram/jsdom-node-environment.ts' },
 ];
 if (process.env.TEST_DATABASE_URL) {
   projects.push({

@@ -11,7 +11,8 @@ const meRoutes: FastifyPluginAsyncTypebox<{ profileUpdatesPerMinute: number }> =
 
   app.get('/me', { schema: { tags: ['me'], response: { 200: Me, ...errors } } }, async (request) => profile.me(request.viewer));
 
-  app.patch('/me', {
+  // PUT, not PATCH: wx.request cannot send PATCH.
+  app.put('/me', {
     schema: { tags: ['me'], summary: 'Set the nickname (checked before others see it)', body: UpdateMeBody, response: { 200: UpdateMeResult, ...errors } },
     config: perMinute(options.profileUpdatesPerMinute),
   }, async (request) => profile.updateNickname(request.viewer, request.body.nickname));

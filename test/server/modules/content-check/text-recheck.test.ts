@@ -57,7 +57,7 @@ it('comments and nicknames are rechecked the same way', async () => {
   const guest = await t.loginAsGuest();
   t.fake.setFailure('msg_sec_check', 'busy');
   const comment = (await t.request({ method: 'POST', url: `/posts/${post.id}/comments`, token: author.accessToken, payload: { body: '写得真好' } })).json();
-  const profile = (await t.request({ method: 'PATCH', url: '/me', token: guest.accessToken, payload: { nickname: '新昵称' } })).json();
+  const profile = (await t.request({ method: 'PUT', url: '/me', token: guest.accessToken, payload: { nickname: '新昵称' } })).json();
   expect(comment.status).toBe('checking');
   expect(profile).toMatchObject({ nicknameStatus: 'checking', user: { nickname: null, pendingNickname: '新昵称' } });
   t.fake.setFailure('msg_sec_check', null);

@@ -6,10 +6,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('PATCH /me (nickname through msgSecCheck scene 1)', () => {
+describe('PUT /me (nickname through msgSecCheck scene 1)', () => {
   it('pass → the nickname is public and the guest becomes a member', async () => {
     const guest = await t.loginAsGuest('o_nickname_pass');
-    const response = await t.request({ method: 'PATCH', url: '/me', token: guest.accessToken, payload: { nickname: '  小林  ' } });
+    const response = await t.request({ method: 'PUT', url: '/me', token: guest.accessToken, payload: { nickname: '  小林  ' } });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ nicknameStatus: 'published', user: { nickname: '小林', role: 'member', canPost: true } });
     expect(t.fake.calls.msg_sec_check.at(-1)).toMatchObject({ scene: 1, openid: 'o_nickname_pass', content: '小林' });
@@ -17,13 +17,13 @@ describe('PATCH /me (nickname through msgSecCheck scene 1)', () => {
 
   it('review → kept pending for the user, not public', async () => {
     const guest = await t.loginAsGuest();
-    const response = await t.request({ method: 'PATCH', url: '/me', token: guest.accessToken, payload: { nickname: '待定 [review]' } });
+    const response = await t.request({ method: 'PUT', url: '/me', token: guest.accessToken, payload: { nickname: '待定 [review]' } });
     expect(response.json()).toMatchObject({ nicknameStatus: 'held', user: { nickname: null, pendingNickname: '待定 [review]', pendingNicknameStatus: 'held' } });
   });
 
   it('risky → 422 and nothing changes', async () => {
     const member = await t.loginAsMember('原来的名字');
-    const response = await t.request({ method: 'PATCH', url: '/me', token: member.accessToken, payload: { nickname: '坏名字 [risky]' } });
+    const response = await t.request({ method: 'PUT', url: '/me', token: member.accessToken, payload: { nickname: '坏名字 [risky]' } });
     expect(response.statusCode).toBe(422);
     expect(response.json().message).toBe('昵称可能包含不当信息，请换一个');
     expect((await t.request({ method: 'GET', url: '/me', token: member.accessToken })).json()).toMatchObject({ nickname: '原来的名字', pendingNickname: null });
@@ -31,12 +31,12 @@ describe('PATCH /me (nickname through msgSecCheck scene 1)', () => {
 
   it('only nickname can be changed: role in the body is stripped', async () => {
     const guest = await t.loginAsGuest();
-    const response = await t.request({ method: 'PATCH', url: '/me', token: guest.accessToken, payload: { nickname: '普通人', role: 'moderator', banned_at: null } });
+    const response = await t.request({ method: 'PUT', url: '/me', token: guest.accessToken, payload: { nickname: '普通人', role: 'moderator', banned_at: null } });
     expect(response.json().user.role).toBe('member');
   });
 
   it('needs a login', async () => {
-    expect((await t.request({ method: 'PATCH', url: '/me', payload: { nickname: '谁' } })).statusCode).toBe(401);
+    expect((await t.request({ method: 'PUT', url: '/me', payload: { nickname: '谁' } })).statusCode).toBe(401);
     expect((await t.request({ method: 'GET', url: '/me' })).statusCode).toBe(401);
   });
 });

@@ -28,7 +28,7 @@ const png = (width: number, height = 20) => sharp({ create: { width, height, cha
 async function upload(token: string, bytes: Buffer, purpose = 'post_image', filename = 'photo.png') {
   const form = new FormData();
   form.append('purpose', purpose);
-  form.append('file', new Blob([bytes], { type: 'image/png' }), filename);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), filename);
   const response = await fetch(`${t.baseUrl}/media`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, body: (await response.json()) as UploadedMedia & { code?: string; message?: string } };
 }
