@@ -119,7 +119,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     },
     async loginAsMember(nickname = '山间小径', openid) {
       const tokens = await testApp.loginAsGuest(openid);
-      const response = await request({ method: 'PATCH', url: '/me', token: tokens.accessToken, payload: { nickname } });
+      const response = await request({ method: 'PUT', url: '/me', token: tokens.accessToken, payload: { nickname } });
       if (response.statusCode !== 200) throw new Error(`nickname refused: ${response.body}`);
       return { ...tokens, user: response.json().user };
     },
