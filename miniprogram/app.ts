@@ -1,5 +1,14 @@
 /**
- * The app shell. Pages, stores and services arrive with the client issue; the shell stays free
- * of login and authorization prompts, so a first open is always a guest reading content.
+ * The app shell. At launch it registers the privacy listener (so the custom popup can appear on
+ * any page) and starts the session in the background: silent login or refresh, never awaited,
+ * so the first page requests public content at once and a first open is always a guest reading.
  */
-App<Record<string, never>>({});
+import { startSession } from './services/auth.service';
+import { installPrivacyListener } from './services/privacy.service';
+
+App<Record<never, never>>({
+  onLaunch() {
+    installPrivacyListener();
+    void startSession();
+  },
+});

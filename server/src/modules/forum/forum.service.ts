@@ -4,20 +4,20 @@
  */
 import type { Comment, CreateCommentBody, CreatePostBody, CreateReportBody, PostDetail, PostsQuery } from '../../contract';
 import type { Db } from '../../db/database';
+import type { TextVerdict } from '../../db/schema';
 import { AppError, notFound } from '../../lib/app-error';
 import { decodeCursor, toPage } from '../../lib/cursor';
 import { TextScene } from '../../wechat/types';
 import { isModerator, requireAuthor, requireViewer, type Viewer } from '../auth/viewer';
 import type { ContentCheck, SubmissionOutcome } from '../content-check/content-check.service';
-import * as media from '../media/media.repository';
-import type { TextVerdict } from '../../db/schema';
-import { derivePostStatus } from './post-status';
-import type { PostWithAuthor } from './posts.repository';
 import { enqueueTextRecheck } from '../content-check/text-recheck.job';
+import * as media from '../media/media.repository';
 import * as boards from './boards.repository';
 import * as comments from './comments.repository';
 import { presentBoard, presentComment, presentPostDetail, presentPostSummary } from './forum.presenter';
+import { derivePostStatus } from './post-status';
 import * as posts from './posts.repository';
+import type { PostWithAuthor } from './posts.repository';
 import { insertReportOnce } from './reports.repository';
 
 const TEXT_VERDICT_OF: Record<SubmissionOutcome, TextVerdict> = { published: 'pass', held: 'review', checking: 'pending' };
