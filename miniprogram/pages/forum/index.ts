@@ -55,6 +55,7 @@ Component({
   },
   methods: {
     onLoad() {
+      this.setData({ activeBoardId: forumStore.feedBoardId ?? 0 });
       const opening = openFeed();
       this.syncFeed();
       void opening.then(() => this.syncFeed());

@@ -1,0 +1,45 @@
+/**
+ * 测试账号登录: username + password for the reviewer test account (and other account holders).
+ * Only reachable from 我的; nothing in the app ever requires it. Cancel goes back.
+ */
+import { loginWithPassword } from '../../services/auth.service';
+import { userMessageOf } from '../../services/transport';
+
+Component({
+  data: { username: '', password: '', submitting: false, errorMessage: '' },
+  methods: {
+    onUsernameInput(event: WechatMiniprogram.Input) {
+      this.setData({ username: event.detail.value, errorMessage: '' });
+    },
+    onPasswordInput(event: WechatMiniprogram.Input) {
+      this.setData({ password: event.detail.value, errorMessage: '' });
+    },
+    async onSubmit() {
+      if (this.data.submitting) return;
+      const username = this.data.username.trim();
+      const password = this.data.password;
+      if (username === '' || password === '') {
+        this.setData({ errorMessage: '请输入账号和密码' });
+        return;
+      }
+      this.setData({ submitting: true, errorMessage: '' });
+      try {
+        await loginWithPassword(username, password);
+        wx.showToast({ title: '登录成功', icon: 'success' });
+        this.leave();
+      } catch (error) {
+        const message = userMessageOf(error, '登录失败，请稍后重试');
+        this.setData({ errorMessage: message, password: '' });
+      } finally {
+        this.setData({ submitting: false });
+      }
+    },
+    onCancel() {
+      this.leave();
+    },
+    leave() {
+      if (getCurrentPages().length > 1) wx.navigateBack({ delta: 1 });
+      else wx.reLaunch({ url: '/pages/me/index' });
+    },
+  },
+});

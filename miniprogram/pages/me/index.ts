@@ -1,0 +1,108 @@
+/**
+ * 我的 (tab page): who I am (or a friendly guest state), my posts with their review state, and
+ * settings. Opening it never asks anyone to log in: the test-account entry is a small link at
+ * the bottom for reviewers and account holders.
+ */
+import { ComponentWithStore } from 'mobx-miniprogram-bindings';
+import { toJS } from 'mobx-miniprogram';
+import { fetchMe, logout } from '../../services/auth.service';
+import { loadMyPosts } from '../../services/forum.service';
+import { openContract } from '../../services/privacy.service';
+import { deleteAccount } from '../../services/profile.service';
+import { userMessageOf } from '../../services/transport';
+import { forumStore, sessionStore } from '../../stores/index';
+import { absoluteUrl } from '../../utils/urls';
+
+ComponentWithStore({
+  options: { styleIsolation: 'apply-shared' },
+  storeBindings: {
+    store: sessionStore,
+    fields: {
+      loggedIn: () => sessionStore.isLoggedIn,
+      hasProfile: () => sessionStore.user?.nickname != null,
+      nickname: () => sessionStore.displayName,
+      avatarUrl: () => absoluteUrl(sessionStore.user?.avatarUrl ?? null) ?? '',
+      avatarPending: () => sessionStore.user?.avatarPending ?? false,
+      pendingNickname: () => sessionStore.user?.pendingNickname ?? '',
+      nicknamePending: () => sessionStore.nicknamePending,
+      isModerator: () => sessionStore.isModerator,
+      isTestAccount: () => sessionStore.user?.isTestAccount ?? false,
+      banned: () => sessionStore.isBanned,
+      myPosts: () => toJS(forumStore.myPosts.items),
+      myPostsLoaded: () => forumStore.myPosts.loaded,
+      myPostsError: () => forumStore.myPosts.error ?? '',
+    },
+    actions: [],
+  },
+  data: {
+    loggedIn: false,
+    hasProfile: false,
+    nickname: '',
+    avatarUrl: '',
+    avatarPending: false,
+    pendingNickname: '',
+    nicknamePending: false,
+    isModerator: false,
+    isTestAccount: false,
+    banned: false,
+    myPosts: [] as unknown[],
+    myPostsLoaded: false,
+    myPostsError: '',
+    busy: false,
+  },
+  methods: {
+    onShow() {
+      this.refresh();
+    },
+    onPullDownRefresh() {
+      this.refresh().finally(() => wx.stopPullDownRefresh());
+    },
+    /** Only a signed-in reader has anything personal to load; a guest sees the guest state. */
+    async refresh(): Promise<void> {
+      if (!sessionStore.isLoggedIn) return;
+      await fetchMe().catch(() => undefined);
+      await loadMyPosts(forumStore.myPosts.loaded ? 'refresh' : 'first');
+    },
+    onEditProfile() {
+      wx.navigateTo({ url: '/pages/profile/index' });
+    },
+    onOpenPost(event: WechatMiniprogram.CustomEvent<{ id: number }>) {
+      wx.navigateTo({ url: `/pages/post/index?id=${event.detail.id}` });
+    },
+    onAgreement() {
+      wx.navigateTo({ url: '/pages/agreement/index' });
+    },
+    onPrivacy() {
+      openContract().catch(() => wx.showToast({ title: '暂时无法打开隐私保护指引', icon: 'none' }));
+    },
+    onTestLogin() {
+      wx.navigateTo({ url: '/pages/login/index' });
+    },
+    onModeration() {
+      wx.navigateTo({ url: '/pages/moderation/index' });
+    },
+    async onLogout() {
+      await logout();
+      wx.showToast({ title: '已退出登录', icon: 'none' });
+    },
+    async onDeleteAccount() {
+      if (this.data.busy) return;
+      const answer = await wx.showModal({
+        title: '注销账号',
+        content: '注销后，你的昵称、头像和发布的内容将被删除且无法恢复。确定注销吗？',
+        confirmText: '确定注销',
+        confirmColor: '#e64340',
+      });
+      if (!answer.confirm) return;
+      this.setData({ busy: true });
+      try {
+        await deleteAccount();
+        wx.showToast({ title: '账号已注销', icon: 'none' });
+      } catch (error) {
+        wx.showToast({ title: userMessageOf(error), icon: 'none' });
+      } finally {
+        this.setData({ busy: false });
+      }
+    },
+  },
+});

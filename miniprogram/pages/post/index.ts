@@ -1,0 +1,260 @@
+/**
+ * A post: title, body, author, images (tap to preview), its review state for the author, the
+ * comments (next pages appended by path) and a reply box. Replying first makes sure the user has
+ * a profile (nickname); the server's own message is shown when it refuses (422 unsafe, 429 too
+ * fast). Posts and comments can be reported, and their authors can delete them after a confirm.
+ */
+import { toJS } from 'mobx-miniprogram';
+import type { Comment, CreateReportBody, PostDetail } from '../../../typings/api';
+import type { GridImage } from '../../components/image-grid/index';
+import { loadComments, loadPost, removeComment, removePost, submitComment, submitReport } from '../../services/forum.service';
+import { mediaUrl } from '../../services/media.service';
+import { userMessageOf } from '../../services/transport';
+import { forumStore, sessionStore } from '../../stores/index';
+import { statusLabel } from '../../utils/content-status';
+import { relativeTime } from '../../utils/relative-time';
+
+export const PROFILE_URL = '/pages/profile/index';
+
+interface PostView {
+  id: number;
+  title: string;
+  body: string;
+  authorName: string;
+  authorAvatar: string;
+  time: string;
+  status: string;
+  reviewMessage: string;
+  isMine: boolean;
+  commentCount: number;
+}
+
+type ReportTarget = Pick<CreateReportBody, 'targetType' | 'targetId'>;
+
+function toPostView(post: PostDetail): PostView {
+  return {
+    id: post.id,
+    title: post.title,
+    body: post.body,
+    authorName: post.author.nickname,
+    authorAvatar: mediaUrl(post.author.avatarUrl) ?? '',
+    time: relativeTime(post.createdAt),
+    status: statusLabel(post.status),
+    reviewMessage: post.reviewMessage ?? '',
+    isMine: post.isMine,
+    commentCount: post.commentCount,
+  };
+}
+
+function toGridImages(post: PostDetail): GridImage[] {
+  return post.images.map((image) => {
+    const url = mediaUrl(image.url) ?? '';
+    return { key: image.id, url, pending: url === '' };
+  });
+}
+
+/** Can this user write now? Otherwise where to go (profile form) or why not. */
+export function replyGate(): 'ok' | { url: string } | { message: string } {
+  if (sessionStore.canPost) return 'ok';
+  if (sessionStore.isBanned) return { message: '账号已被限制发言' };
+  if (sessionStore.nicknamePending) return { message: '昵称审核中，通过后就可以评论了' };
+  return { url: PROFILE_URL };
+}
+
+Component({
+  data: {
+    postId: 0,
+    post: null as PostView | null,
+    images: [] as GridImage[],
+    loading: true,
+    error: '',
+    retrying: false,
+    comments: { items: [] as Comment[] },
+    commentsLoading: false,
+    commentsHasMore: false,
+    commentsError: '',
+    replyText: '',
+    sending: false,
+    reportShow: false,
+    reportSubmitting: false,
+    reportTarget: null as ReportTarget | null,
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const postId = Number(query.id);
+      this.setData({ postId });
+      if (!Number.isInteger(postId) || postId <= 0) {
+        this.setData({ loading: false, error: '内容不存在或已被删除' });
+        return;
+      }
+      void this.load();
+    },
+
+    async load() {
+      const postId = this.data.postId;
+      this.setData({ error: '' });
+      const comments = this.loadFirstComments();
+      try {
+        const post = await loadPost(postId);
+        this.showPost(post);
+      } catch (error) {
+        this.setData({ loading: false, retrying: false, error: userMessageOf(error) });
+      }
+      await comments;
+    },
+
+    showPost(post: PostDetail) {
+      wx.setNavigationBarTitle({ title: post.title }).catch(() => undefined);
+      this.setData({ post: toPostView(post), images: toGridImages(post), loading: false, retrying: false });
+    },
+
+    async onRetry() {
+      this.setData({ retrying: true });
+      await this.load();
+    },
+
+    async loadFirstComments() {
+      this.setData({ commentsLoading: true });
+      await loadComments(this.data.postId, 'first');
+      this.syncComments();
+    },
+
+    syncComments() {
+      const list = forumStore.commentsOf(this.data.postId);
+      this.setData({
+        'comments.items': toJS(list.items),
+        commentsLoading: false,
+        commentsHasMore: list.loaded && list.nextCursor !== null,
+        commentsError: list.error ?? '',
+      });
+    },
+
+    onReachBottom() {
+      void this.loadMoreComments();
+    },
+
+    /** Next page of comments, appended by path. */
+    async loadMoreComments() {
+      if (!this.data.commentsHasMore || this.data.commentsLoading) return;
+      this.setData({ commentsLoading: true });
+      const postId = this.data.postId;
+      const start = await loadComments(postId, 'more');
+      const list = forumStore.commentsOf(postId);
+      const patch: Record<string, unknown> = {
+        commentsLoading: false,
+        commentsHasMore: list.loaded && list.nextCursor !== null,
+        commentsError: list.error ?? '',
+      };
+      if (start !== null) {
+        for (let i = start; i < list.items.length; i += 1) patch[`comments.items[${i}]`] = toJS(list.items[i]);
+      }
+      this.setData(patch);
+    },
+
+    onPreview(event: WechatMiniprogram.CustomEvent<{ current: string; urls: string[] }>) {
+      void wx.previewImage({ current: event.detail.current, urls: event.detail.urls });
+    },
+
+    // --- reply ------------------------------------------------------------------------------
+
+    /** Tapping the reply box: a user without a nickname sets one first. */
+    ensureCanWrite(): boolean {
+      const gate = replyGate();
+      if (gate === 'ok') return true;
+      if ('url' in gate) void wx.navigateTo({ url: gate.url });
+      else wx.showToast({ title: gate.message, icon: 'none' });
+      return false;
+    },
+
+    onReplyTap() {
+      this.ensureCanWrite();
+    },
+
+    onReplyInput(event: WechatMiniprogram.Input) {
+      this.setData({ replyText: event.detail.value });
+    },
+
+    async onSend() {
+      const body = this.data.replyText.trim();
+      if (this.data.sending) return;
+      if (!body) {
+        wx.showToast({ title: '先写点什么吧', icon: 'none' });
+        return;
+      }
+      if (!this.ensureCanWrite()) return;
+      this.setData({ sending: true });
+      try {
+        const comment = await submitComment(this.data.postId, { body });
+        const items = forumStore.commentsOf(this.data.postId).items;
+        const index = items.findIndex((item) => item.id === comment.id);
+        const patch: Record<string, unknown> = { replyText: '', sending: false };
+        patch[`comments.items[${index < 0 ? items.length : index}]`] = toJS(comment);
+        const detail = forumStore.posts[this.data.postId];
+        if (detail) patch['post.commentCount'] = detail.commentCount;
+        this.setData(patch);
+        if (comment.status === 'published') wx.showToast({ title: '评论成功', icon: 'success' });
+        else wx.showToast({ title: comment.reviewMessage ?? '审核中，通过后其他人就能看到', icon: 'none' });
+      } catch (error) {
+        this.setData({ sending: false });
+        wx.showToast({ title: userMessageOf(error), icon: 'none' });
+      }
+    },
+
+    // --- report -----------------------------------------------------------------------------
+
+    onReportPost() {
+      this.setData({ reportShow: true, reportTarget: { targetType: 'post', targetId: this.data.postId } });
+    },
+
+    onReportComment(event: WechatMiniprogram.CustomEvent<ReportTarget>) {
+      this.setData({ reportShow: true, reportTarget: { targetType: event.detail.targetType, targetId: event.detail.targetId } });
+    },
+
+    onReportClose() {
+      this.setData({ reportShow: false, reportTarget: null });
+    },
+
+    async onReportSubmit(event: WechatMiniprogram.CustomEvent<{ reason: CreateReportBody['reason'] }>) {
+      const target = this.data.reportTarget;
+      if (!target) return;
+      this.setData({ reportSubmitting: true });
+      try {
+        const message = await submitReport({ ...target, reason: event.detail.reason });
+        this.setData({ reportShow: false, reportSubmitting: false, reportTarget: null });
+        wx.showToast({ title: message, icon: 'none' });
+      } catch (error) {
+        this.setData({ reportSubmitting: false });
+        wx.showToast({ title: userMessageOf(error), icon: 'none' });
+      }
+    },
+
+    // --- delete -----------------------------------------------------------------------------
+
+    async onDeleteComment(event: WechatMiniprogram.CustomEvent<{ id: number }>) {
+      const answer = await wx.showModal({ title: '删除评论', content: '删除后无法恢复，确定删除吗？', confirmText: '删除' });
+      if (!answer.confirm) return;
+      try {
+        await removeComment(this.data.postId, event.detail.id);
+        this.syncComments();
+        const detail = forumStore.posts[this.data.postId];
+        if (detail) this.setData({ 'post.commentCount': detail.commentCount });
+        wx.showToast({ title: '已删除', icon: 'success' });
+      } catch (error) {
+        wx.showToast({ title: userMessageOf(error), icon: 'none' });
+      }
+    },
+
+    async onDeletePost() {
+      const answer = await wx.showModal({ title: '删除帖子', content: '帖子和其中的评论都会被删除，确定删除吗？', confirmText: '删除' });
+      if (!answer.confirm) return;
+      try {
+        await removePost(this.data.postId);
+        wx.showToast({ title: '已删除', icon: 'success' });
+        if (getCurrentPages().length > 1) void wx.navigateBack();
+        else void wx.switchTab({ url: '/pages/forum/index' });
+      } catch (error) {
+        wx.showToast({ title: userMessageOf(error), icon: 'none' });
+      }
+    },
+  },
+});

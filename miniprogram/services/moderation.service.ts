@@ -1,0 +1,51 @@
+/**
+ * Moderation (moderators only): the queues of held content, images and open reports, and the
+ * decisions on them. One function per endpoint under /moderation; writes reject with
+ * ApiRequestError so the page can show its userMessage.
+ */
+import type {
+  ModerationComment,
+  ModerationMedia,
+  ModerationPost,
+  ModerationReport,
+  ModerationResult,
+  Page,
+} from '../../typings/api';
+import { transport } from './transport';
+
+const QUEUE_SIZE = 20;
+
+export type ModerationQueue = 'posts' | 'comments' | 'media' | 'reports';
+
+export interface ModerationQueueItems {
+  posts: ModerationPost;
+  comments: ModerationComment;
+  media: ModerationMedia;
+  reports: ModerationReport;
+}
+
+/** GET /moderation/{posts|comments|media|reports}, oldest first */
+export function getQueue<Q extends ModerationQueue>(queue: Q, cursor?: string): Promise<Page<ModerationQueueItems[Q]>> {
+  return transport.request<Page<ModerationQueueItems[Q]>>({ path: `/moderation/${queue}`, query: { cursor, limit: QUEUE_SIZE } });
+}
+
+function decide(path: string, body: object = {}): Promise<ModerationResult> {
+  return transport.request<ModerationResult>({ method: 'POST', path, body });
+}
+
+/** POST /moderation/posts/:id/approve */
+export const approvePost = (id: number) => decide(`/moderation/posts/${id}/approve`);
+/** POST /moderation/posts/:id/reject (the reason is shown to the author; the server has a default) */
+export const rejectPost = (id: number, reason?: string) => decide(`/moderation/posts/${id}/reject`, reason ? { reason } : {});
+/** POST /moderation/comments/:id/approve */
+export const approveComment = (id: number) => decide(`/moderation/comments/${id}/approve`);
+/** POST /moderation/comments/:id/reject */
+export const rejectComment = (id: number, reason?: string) => decide(`/moderation/comments/${id}/reject`, reason ? { reason } : {});
+/** POST /moderation/media/:id/approve */
+export const approveMedia = (id: string) => decide(`/moderation/media/${id}/approve`);
+/** POST /moderation/media/:id/reject */
+export const rejectMedia = (id: string, reason?: string) => decide(`/moderation/media/${id}/reject`, reason ? { reason } : {});
+/** POST /moderation/reports/:id/resolve: 'none' keeps the content, 'remove_content' also rejects it */
+export const resolveReport = (id: number, action: 'none' | 'remove_content') => decide(`/moderation/reports/${id}/resolve`, { action });
+/** POST /moderation/users/:id/ban: sessions revoked, writing refused */
+export const banUser = (id: number, reason?: string) => decide(`/moderation/users/${id}/ban`, reason ? { reason } : {});
