@@ -73,6 +73,9 @@ interface PageDefinition {
 
 const STACK_LIMIT = 10;
 const routeIds = new Map<string, string>();
+/** Component file → simulate id, and tag → id, shared by every page of the jest file. */
+const sharedComponents = new Map<string, string>();
+const sharedTags: Record<string, string> = {};
 /** App() objects by root: app.ts runs once per module registry, like the pages. */
 const apps = new Map<string, Record<string, unknown>>();
 let simulate: SimulateModule | undefined;
@@ -188,12 +191,36 @@ export function createAppHost(options: AppHostOptions): AppHost {
     apps.set(rootPath, app);
   }
 
+  /**
+   * Custom components used by several pages are loaded once and shared by id: simulate re-runs a
+   * component's module for every page that uses it, and under Jest 30 a module runs only once
+   * (catch 1), so the second page would get an empty, unknown tag instead of the component.
+   */
+  function loadComponentTree(file: string): Record<string, string> {
+    const json = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as { usingComponents?: Record<string, string> };
+    for (const [tag, target] of Object.entries(json.usingComponents ?? {})) {
+      const componentFile = target.startsWith('/') ? path.join(rootPath, target) : path.join(path.dirname(file), target);
+      if (!fs.existsSync(`${componentFile}.json`)) continue;
+      const known = sharedComponents.get(componentFile);
+      if (known) {
+        sharedTags[tag] = known;
+        continue;
+      }
+      loadComponentTree(componentFile);
+      const id = sim.load(componentFile, tag, { compiler: 'official', rootPath, usingComponents: { ...sharedTags } });
+      sharedComponents.set(componentFile, id);
+      sharedTags[tag] = id;
+    }
+    return { ...sharedTags };
+  }
+
   function componentId(route: string): string {
     const file = path.join(rootPath, route);
     const cached = routeIds.get(file);
     if (cached) return cached;
     if (!appJson.pages.includes(route)) throw new Error(`page "${route}" is not found`);
-    const id = sim.load(file, route.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '') || 'page', { compiler: 'official', rootPath });
+    const usingComponents = loadComponentTree(file);
+    const id = sim.load(file, route.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '') || 'page', { compiler: 'official', rootPath, usingComponents });
     routeIds.set(file, id);
     return id;
   }

@@ -27,6 +27,8 @@ export interface SimRootComponent extends SimComponent {
 export interface SimLoadOptions {
   compiler?: 'official' | 'simulate';
   rootPath?: string;
+  /** Tag → an id from an earlier load(): reuse that component instead of registering it again. */
+  usingComponents?: Record<string, string>;
 }
 export interface SimulateModule {
   load(componentPath: string, tagName: string, options: SimLoadOptions): string;
