@@ -1,0 +1,113 @@
+/**
+ * post-card rendered alone (miniprogram-simulate, official wcc): what a feed shows of one post
+ * and the `open` event it raises.
+ */
+import path from 'node:path';
+import type { PostSummary } from '../../../server/src/contract';
+import type { SimComponent, SimRootComponent, SimulateModule } from '../../support/miniprogram/simulate';
+import { installWxFake } from '../../support/miniprogram/wx-fake';
+
+const fake = installWxFake();
+const rootPath = path.resolve(__dirname, '..', '..', '..', 'miniprogram');
+const g = globalThis as unknown as Record<string, unknown>;
+const win = g.window as Record<string, unknown>;
+g.Event = win.Event;
+g.CustomEvent = win.CustomEvent;
+const simulate = require('miniprogram-simulate') as SimulateModule;
+fake.adoptFallback(g.wx as Record<string, unknown>);
+g.wx = fake.wx;
+// Loaded once per jest file (Jest 30 runs a module only once).
+const id = simulate.load(path.join(rootPath, 'components', 'post-card', 'index'), 'post-card', { compiler: 'official', rootPath });
+
+function post(overrides: Partial<PostSummary> = {}): PostSummary {
+  return {
+    id: 42,
+    boardId: 1,
+    title: '周末徒步约伴',
+    excerpt: '这周六去香山，有人一起吗？',
+    author: { id: 7, nickname: '山野', avatarUrl: '/media/avatar-7.jpg' },
+    pinned: false,
+    commentCount: 3,
+    status: 'published',
+    images: [],
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+function render(value: PostSummary | null): SimRootComponent {
+  const comp = simulate.render(id, { post: value });
+  comp.attach(document.createElement('parent-wrapper'));
+  return comp;
+}
+const text = (comp: SimRootComponent, selector: string) => (comp.querySelector(selector)?.dom?.textContent ?? '').trim();
+/** j-component's root listens to the component's own events (exparser), like a parent's bind:x. */
+interface Listenable {
+  addEventListener(name: string, handler: (event: { detail: unknown }) => void): void;
+}
+function recordEvents(comp: SimRootComponent, ...names: string[]): { name: string; detail: unknown }[] {
+  const events: { name: string; detail: unknown }[] = [];
+  for (const name of names) (comp as unknown as Listenable).addEventListener(name, (event) => events.push({ name, detail: event.detail }));
+  return events;
+}
+/** An attribute as wcc rendered it (simulate keeps it on the node, not always on the DOM). */
+function attr(node: SimComponent | undefined, name: string): unknown {
+  return node?.toJSON().attrs.find((a) => a.name === name)?.value;
+}
+
+describe('post-card', () => {
+  it('renders title, excerpt, author and comment count; no tag or review label for a published post', () => {
+    const comp = render(post());
+    expect(text(comp, '.post-card__title')).toBe('周末徒步约伴');
+    expect(text(comp, '.post-card__excerpt')).toBe('这周六去香山，有人一起吗？');
+    expect(text(comp, '.post-card__author')).toBe('山野');
+    expect(text(comp, '.post-card__comments')).toBe('评论 3');
+    expect(attr(comp.querySelector('.post-card__avatar'), 'src')).toBe('http://127.0.0.1:3000/media/avatar-7.jpg');
+    expect(comp.querySelector('.post-card__tag')).toBeUndefined();
+    expect(comp.querySelector('.post-card__review')).toBeUndefined();
+    expect(comp.querySelector('.post-card__thumbnails')).toBeUndefined();
+  });
+
+  it('shows 置顶 for a pinned post', () => {
+    const comp = render(post({ pinned: true }));
+    expect(text(comp, '.post-card__tag')).toBe('置顶');
+  });
+
+  it('shows 审核中 and the review message for a held post', () => {
+    const comp = render(post({ status: 'held', reviewMessage: '内容正在人工审核，通过后其他人可见' }));
+    expect(text(comp, '.post-card__status')).toBe('审核中');
+    expect(text(comp, '.post-card__review-message')).toBe('内容正在人工审核，通过后其他人可见');
+  });
+
+  it('approved images are thumbnails with absolute URLs; pending ones are placeholders (at most three)', () => {
+    const comp = render(
+      post({
+        images: [
+          { id: 'a', status: 'approved', url: '/media/a.jpg', width: 10, height: 10 },
+          { id: 'b', status: 'pending', url: null, width: 10, height: 10 },
+          { id: 'c', status: 'approved', url: 'https://cdn.example.com/c.jpg', width: 10, height: 10 },
+          { id: 'd', status: 'approved', url: '/media/d.jpg', width: 10, height: 10 },
+        ],
+      }),
+    );
+    const cells = comp.querySelectorAll('.post-card__thumbnail');
+    expect(cells).toHaveLength(3);
+    const images = comp.querySelectorAll('.post-card__image').map((image) => attr(image, 'src'));
+    expect(images).toEqual(['http://127.0.0.1:3000/media/a.jpg', 'https://cdn.example.com/c.jpg']);
+    expect(comp.querySelectorAll('.post-card__pending').map((p) => (p.dom?.textContent ?? '').trim())).toEqual(['审核中']);
+    expect(cells[1].querySelector('.post-card__image')).toBeUndefined();
+  });
+
+  it('tap emits open with the post id', async () => {
+    const comp = render(post({ id: 99 }));
+    const events = recordEvents(comp, 'open');
+    comp.querySelector('.post-card')?.dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(events).toEqual([{ name: 'open', detail: { id: 99 } }]);
+  });
+
+  it('renders nothing without a post', () => {
+    const comp = render(null);
+    expect(comp.querySelector('.post-card')).toBeUndefined();
+  });
+});
