@@ -2,22 +2,14 @@
  * post-card rendered alone (miniprogram-simulate, official wcc): what a feed shows of one post
  * and the `open` event it raises.
  */
-import path from 'node:path';
 import type { PostSummary } from '../../../server/src/contract';
-import type { SimComponent, SimRootComponent, SimulateModule } from '../../support/miniprogram/simulate';
-import { installWxFake } from '../../support/miniprogram/wx-fake';
+import { attr, loadComponent, recordEvents, text } from '../../support/miniprogram/component-harness';
 
-const fake = installWxFake();
-const rootPath = path.resolve(__dirname, '..', '..', '..', 'miniprogram');
-const g = globalThis as unknown as Record<string, unknown>;
-const win = g.window as Record<string, unknown>;
-g.Event = win.Event;
-g.CustomEvent = win.CustomEvent;
-const simulate = require('miniprogram-simulate') as SimulateModule;
-fake.adoptFallback(g.wx as Record<string, unknown>);
-g.wx = fake.wx;
-// Loaded once per jest file (Jest 30 runs a module only once).
-const id = simulate.load(path.join(rootPath, 'components', 'post-card', 'index'), 'post-card', { compiler: 'official', rootPath });
+const harness = loadComponent('post-card');
+const { simulate, fake } = harness;
+function render(value: PostSummary | null) {
+  return harness.render({ post: value });
+}
 
 function post(overrides: Partial<PostSummary> = {}): PostSummary {
   return {
@@ -33,26 +25,6 @@ function post(overrides: Partial<PostSummary> = {}): PostSummary {
     createdAt: new Date().toISOString(),
     ...overrides,
   };
-}
-
-function render(value: PostSummary | null): SimRootComponent {
-  const comp = simulate.render(id, { post: value });
-  comp.attach(document.createElement('parent-wrapper'));
-  return comp;
-}
-const text = (comp: SimRootComponent, selector: string) => (comp.querySelector(selector)?.dom?.textContent ?? '').trim();
-/** j-component's root listens to the component's own events (exparser), like a parent's bind:x. */
-interface Listenable {
-  addEventListener(name: string, handler: (event: { detail: unknown }) => void): void;
-}
-function recordEvents(comp: SimRootComponent, ...names: string[]): { name: string; detail: unknown }[] {
-  const events: { name: string; detail: unknown }[] = [];
-  for (const name of names) (comp as unknown as Listenable).addEventListener(name, (event) => events.push({ name, detail: event.detail }));
-  return events;
-}
-/** An attribute as wcc rendered it (simulate keeps it on the node, not always on the DOM). */
-function attr(node: SimComponent | undefined, name: string): unknown {
-  return node?.toJSON().attrs.find((a) => a.name === name)?.value;
 }
 
 describe('post-card', () => {

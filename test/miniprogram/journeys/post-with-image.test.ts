@@ -7,10 +7,9 @@
 import type { TestApp } from '../../support/server/test-app';
 import { installWxFake } from '../../support/miniprogram/wx-fake';
 import type { AppHost } from '../../support/miniprogram/app-host';
-import { listOurPages, openHost, png, startServer, storedAccessToken } from '../pages/page-host';
+import { openHost, png, startServer, storedAccessToken } from '../pages/page-host';
 
 const wxFake = installWxFake();
-listOurPages();
 const OPENID = 'o_journey_post_image';
 const TITLE = '周末的湖边日落';
 let server: TestApp;

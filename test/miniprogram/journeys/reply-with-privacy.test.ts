@@ -6,10 +6,9 @@
 import type { TestApp } from '../../support/server/test-app';
 import { installWxFake } from '../../support/miniprogram/wx-fake';
 import type { AppHost } from '../../support/miniprogram/app-host';
-import { listOurPages, openHost, startServer } from '../pages/page-host';
+import { openHost, startServer } from '../pages/page-host';
 
 const wxFake = installWxFake();
-listOurPages();
 const OPENID = 'o_journey_reply_privacy';
 let server: TestApp;
 let host: AppHost;

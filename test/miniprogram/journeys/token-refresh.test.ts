@@ -8,10 +8,9 @@ import { createSigner } from 'fast-jwt';
 import type { TestApp } from '../../support/server/test-app';
 import { installWxFake } from '../../support/miniprogram/wx-fake';
 import type { AppHost } from '../../support/miniprogram/app-host';
-import { listOurPages, miniprogramRoot, openHost, startServer, storedAccessToken } from '../pages/page-host';
+import { miniprogramRoot, openHost, startServer, storedAccessToken } from '../pages/page-host';
 
 const wxFake = installWxFake();
-listOurPages();
 const OPENID = 'o_journey_token_refresh';
 let server: TestApp;
 let host: AppHost;

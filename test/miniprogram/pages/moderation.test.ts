@@ -2,10 +2,9 @@
 import { TEST_ACCOUNT_PASSWORD, type TestApp } from '../../support/server/test-app';
 import { installWxFake } from '../../support/miniprogram/wx-fake';
 import type { AppHost } from '../../support/miniprogram/app-host';
-import { listOurPages, loginAsReviewer, openHost, startServer } from './page-host';
+import { loginAsReviewer, openHost, startServer } from './page-host';
 
 const wxFake = installWxFake();
-listOurPages();
 let server: TestApp;
 let host: AppHost;
 
