@@ -28,6 +28,7 @@ import pushRoutes from './modules/wechat-push/push.routes';
 import { createProfileService } from './modules/me/profile.service';
 import authenticate from './plugins/authenticate';
 import errorHandler from './plugins/error-handler';
+import jsonBody from './plugins/json-body';
 import openapi from './plugins/openapi';
 import rateLimits from './plugins/rate-limits';
 import type { WeChatClient } from './wechat/types';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => app.jobs.stop());
 
   await app.register(errorHandler);
+  await app.register(jsonBody);
   await app.register(openapi, { serveUi: config.openApiDocs });
   await app.register(authenticate, { db, accessTokens });
   await app.register(rateLimits);

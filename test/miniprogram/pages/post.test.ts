@@ -71,4 +71,30 @@ describe('post page', () => {
     expect(host.text()).not.toContain('不合适的话');
     expect((host.currentPage().component.instance.data as { replyText: string }).replyText).toBe('[risky] 不合适的话');
   });
+
+  it('reports the post with a chosen reason; the moderators get one report', async () => {
+    await host.launch(`/pages/post/index?id=${welcomeId}`);
+    await host.tap('#report-post');
+    expect(host.text()).toContain('举报原因');
+    await host.tap('#report-sheet >>> #reason-spam');
+    await host.tap('#report-sheet >>> #report-submit');
+    expect(wxFake.toasts.at(-1)).toEqual(expect.objectContaining({ title: '举报已收到，我们会尽快处理' }));
+    expect(host.text()).not.toContain('举报原因');
+    const reports = await server.database.handle.db.selectFrom('reports').selectAll().where('target_id', '=', welcomeId).execute();
+    expect(reports).toEqual([expect.objectContaining({ target_type: 'post', reason: 'spam', status: 'open' })]);
+  });
+
+  it('deletes my own comment after confirming', async () => {
+    await host.launch(`/pages/post/index?id=${welcomeId}`);
+    await host.input('#reply-input', '这条稍后删掉');
+    await host.tap('#reply-send');
+    const mine = (await server.request({ method: 'GET', url: `/posts/${welcomeId}/comments?limit=50` })).json().items as { id: number; body: string }[];
+    const comment = mine.find((c) => c.body === '这条稍后删掉');
+    expect(comment).toBeDefined();
+    wxFake.answerNextModal({ confirm: true });
+    await host.tap(`#comment-item-${comment!.id} >>> .comment-item__delete`);
+    expect(host.text()).not.toContain('这条稍后删掉');
+    const after = (await server.request({ method: 'GET', url: `/posts/${welcomeId}/comments?limit=50` })).json().items as { body: string }[];
+    expect(after.map((c) => c.body)).not.toContain('这条稍后删掉');
+  });
 });

@@ -27,6 +27,7 @@ const pushRoutes: FastifyPluginAsyncTypebox<{ push: Config['push']; appId: strin
   const fresh = (timestamp: string) => Math.abs(Date.now() / 1000 - Number(timestamp)) <= maxClockSkewSeconds;
 
   // The body is either the event itself (plaintext) or {ToUserName, Encrypt} (safe mode): read raw, verify, then parse.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser(['application/json', 'text/plain', 'text/xml', 'application/xml'], { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) =>
     done(null, body),
   );
