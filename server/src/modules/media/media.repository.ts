@@ -77,9 +77,6 @@ export function postIdsUsingMedia(db: Db, mediaId: string): Promise<number[]> {
     .then((rows) => rows.map((r) => r.post_id));
 }
 
-export async function deleteMediaRow(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('media').where('id', '=', id).execute();
-}
 
 /** Removes all of a user's media rows (account deletion) and returns their files to delete. */
 export async function deleteMediaOf(db: Db, ownerId: number): Promise<string[]> {

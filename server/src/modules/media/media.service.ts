@@ -23,7 +23,7 @@ export function newFetchToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-export function presentUploadedMedia(row: MediaRow): UploadedMedia {
+function presentUploadedMedia(row: MediaRow): UploadedMedia {
   return {
     id: row.id,
     purpose: row.purpose,
