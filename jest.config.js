@@ -19,6 +19,8 @@ const projects = [
   { ...base, displayName: 'tools', testMatch: ['<rootDir>/test/tools/**/*.test.ts'] },
   // The mini program rendered headless (miniprogram-simulate in jsdom) by test/support/miniprogram.
   { ...base, displayName: 'miniprogram', testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'], testEnvironment: '<rootDir>/test/support/miniprogram/jsdom-node-environment.ts' },
+  // Plain miniprogram-automator specs against the headless host (a child process per file).
+  { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/tools/headless-host/**/*.test.ts'] },
 ];
 if (process.env.TEST_DATABASE_URL) {
   projects.push({

@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { createTestApp, type TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../support/miniprogram/wx-fake';
-import { createAppHost, type AppHost } from '../../support/miniprogram/app-host';
+import { installWxFake } from '../../../tools/headless-host/runtime/wx-fake';
+import { createAppHost, type AppHost } from '../../../tools/headless-host/runtime/app-host';
 
 const wxFake = installWxFake();
 const rootPath = path.resolve(__dirname, '..', '..', '..', 'miniprogram');

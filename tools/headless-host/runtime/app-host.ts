@@ -52,6 +52,13 @@ export interface AppHost {
   tap(selector: string, page?: HostedPage): Promise<void>;
   /** Types into an input/textarea (`input` event with detail.value), then settles. */
   input(selector: string, value: string, page?: HostedPage): Promise<void>;
+  /** Element-level actions (the automator host holds elements, not selectors); each settles. */
+  tapElement(element: SimComponent): Promise<void>;
+  inputElement(element: SimComponent, value: string): Promise<void>;
+  /** What was last typed into an input through inputElement/input (undefined if nothing). */
+  typedValue(element: SimComponent): string | undefined;
+  /** Pages still loaded: the stack plus tab pages kept alive underneath. */
+  livePages(): HostedPage[];
   /** Finds an element on the current page or throws with the page's markup. */
   find(selector: string, page?: HostedPage): SimComponent;
   /** Text content of the current page (or of a selector within it), whitespace collapsed. */
@@ -381,6 +388,57 @@ export function createAppHost(options: AppHostOptions): AppHost {
     return undefined;
   }
 
+  /** What the user typed into each input (by node), for form submission. */
+  const typedValues = new WeakMap<object, string>();
+  const nodeKey = (element: SimComponent): object => (element as unknown as { _exparserNode: object })._exparserNode;
+
+  /** The simulate wrapper of a rendered DOM node (exparser keeps its node on `__wxElement`). */
+  function wrapperOf(dom: Element, like: SimComponent): SimComponent | undefined {
+    const node = (dom as unknown as { __wxElement?: object }).__wxElement;
+    if (!node) return undefined;
+    const Wrapper = like.constructor as new (exparserNode: object) => SimComponent;
+    return new Wrapper(node);
+  }
+
+  /** `<button form-type="submit">` submits its form with the named fields' values, as WeChat does. */
+  function submitEnclosingForm(button: SimComponent): void {
+    const formDom = button.dom?.closest('wx-form');
+    const form = formDom ? wrapperOf(formDom, button) : undefined;
+    if (!formDom || !form) return;
+    const value: Record<string, string> = {};
+    for (const fieldDom of Array.from(formDom.querySelectorAll('*'))) {
+      const field = wrapperOf(fieldDom, button);
+      const name = field ? attribute(field, ['name']) : undefined;
+      if (!field || !name || name in value) continue;
+      value[name] = typedValues.get(nodeKey(field)) ?? attribute(field, ['value']) ?? '';
+    }
+    form.dispatchEvent('submit', { detail: { value, target: {} } });
+  }
+
+  async function tapElement(element: SimComponent): Promise<void> {
+    element.dispatchEvent('tap');
+    // wcc output names it openType, the simulate compiler open-type (catch 3).
+    const openType = attribute(element, ['openType', 'open-type', 'opentype']);
+    if (openType === 'agreePrivacyAuthorization') {
+      const id = attribute(element, ['id']) ?? '';
+      fake.privacy.recordAgreeTap(id);
+      element.dispatchEvent('agreeprivacyauthorization', { detail: {} });
+    }
+    const formType = attribute(element, ['formType', 'form-type', 'formtype']);
+    if (formType === 'submit') {
+      // The tap handlers run first (events are dispatched on a microtask), then the form submits.
+      await new Promise<void>((resolve) => realSetTimeout(() => resolve(), 0));
+      submitEnclosingForm(element);
+    }
+    await settle();
+  }
+
+  async function inputElement(element: SimComponent, value: string): Promise<void> {
+    typedValues.set(nodeKey(element), value);
+    element.dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } });
+    await settle();
+  }
+
   const host: AppHost = {
     wxFake: fake,
     pages: appJson.pages,
@@ -409,23 +467,12 @@ export function createAppHost(options: AppHostOptions): AppHost {
       await (fake.wx.startPullDownRefresh as (o: WxOptions) => Promise<unknown>)({});
       await settle();
     },
-    async tap(selector, page) {
-      const element = find(selector, page);
-      element.dispatchEvent('tap');
-      // wcc output names it openType, the simulate compiler open-type (catch 3).
-      const openType = attribute(element, ['openType', 'open-type', 'opentype']);
-      if (openType === 'agreePrivacyAuthorization') {
-        const id = attribute(element, ['id']) ?? '';
-        fake.privacy.recordAgreeTap(id);
-        element.dispatchEvent('agreeprivacyauthorization', { detail: {} });
-      }
-      await settle();
-    },
-    async input(selector, value, page) {
-      const element = find(selector, page);
-      element.dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } });
-      await settle();
-    },
+    tap: (selector, page) => tapElement(find(selector, page)),
+    input: (selector, value, page) => inputElement(find(selector, page), value),
+    tapElement,
+    inputElement,
+    typedValue: (element) => typedValues.get(nodeKey(element)),
+    livePages: () => [...new Set([...stack, ...aliveTabs.values()])],
     find,
     text(selector) {
       const root = selector ? find(selector).dom : current().component.dom;

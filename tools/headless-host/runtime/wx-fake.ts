@@ -59,6 +59,13 @@ export interface WxFakeOptions {
   privacyContractName?: string;
   /** Answer for a showModal with nothing scripted (default: cancel). */
   defaultModalAnswer?: ModalAnswer;
+  /**
+   * A showModal with nothing scripted stays open until answerOpenModal() (the automator host's
+   * Tool.native confirmModal/cancelModal), instead of taking defaultModalAnswer at once.
+   */
+  modalsWaitForUser?: boolean;
+  /** After a refusal WeChat fails privacy APIs without asking for 10 s; hosts may shorten it. */
+  privacyRefusalWindowMs?: number;
 }
 
 export interface WxFake {
@@ -75,6 +82,9 @@ export interface WxFake {
   readonly loadingShown: boolean;
   /** The answer the next showModal gets (queue). */
   answerNextModal(answer: ModalAnswer): void;
+  /** With modalsWaitForUser: how many modals are open, and answering the oldest (false if none). */
+  readonly openModals: number;
+  answerOpenModal(answer: ModalAnswer): boolean;
   /** Registers a temp file path (as chooseMedia/chooseAvatar would create) and returns it. */
   registerTempFile(file: TempFile, ext?: string): string;
   /** The next chooseMedia gets these files; `'cancel'` makes it fail as a user cancelling would. */
@@ -201,6 +211,7 @@ export function createWxFake(initial: WxFakeOptions = {}): WxFake {
   const toasts: WxOptions[] = [];
   const modals: WxOptions[] = [];
   const modalAnswers: ModalAnswer[] = [];
+  const openModals: ((answer: ModalAnswer) => void)[] = [];
   const mediaQueue: (ChosenMedia[] | 'cancel')[] = [];
   const work = new Map<number, string>();
   let workSeq = 0;
@@ -297,7 +308,7 @@ export function createWxFake(initial: WxFakeOptions = {}): WxFake {
   /** What a privacy API does before running: passes once agreed, else asks the app's listener. */
   function requirePrivacy(api: string): Promise<void> {
     if (agreed) return Promise.resolve();
-    if (Date.now() - refusedAt < REFUSAL_WINDOW_MS) return Promise.reject(fail(`${api}:fail privacy permission is not authorized`, 104));
+    if (Date.now() - refusedAt < (options.privacyRefusalWindowMs ?? REFUSAL_WINDOW_MS)) return Promise.reject(fail(`${api}:fail privacy permission is not authorized`, 104));
     return new Promise<void>((resolve, reject) => {
       pendingPrivacy.push({ api, resolve, reject });
       if (pendingPrivacy.length > 1) return; // the listener is asked once for concurrent calls
@@ -562,8 +573,13 @@ export function createWxFake(initial: WxFakeOptions = {}): WxFake {
     showModal(raw) {
       const opts = isRecord(raw) ? raw : {};
       modals.push(opts);
-      const answer = modalAnswers.shift() ?? options.defaultModalAnswer ?? { confirm: false };
-      return settleApi('showModal', opts, async () => ({ confirm: answer.confirm, cancel: !answer.confirm, ...(opts.editable === true ? { content: answer.content ?? '' } : {}) }));
+      const scripted = modalAnswers.shift();
+      return settleApi('showModal', opts, async (waitForUser) => {
+        const answer =
+          scripted ??
+          (options.modalsWaitForUser ? await waitForUser(new Promise<ModalAnswer>((resolve) => openModals.push(resolve))) : (options.defaultModalAnswer ?? { confirm: false }));
+        return { confirm: answer.confirm, cancel: !answer.confirm, ...(opts.editable === true ? { content: answer.content ?? '' } : {}) };
+      });
     },
     showActionSheet(raw) {
       return settleApi('showActionSheet', isRecord(raw) ? raw : {}, async () => {
@@ -736,6 +752,14 @@ export function createWxFake(initial: WxFakeOptions = {}): WxFake {
     },
     answerNextModal: (answer) => {
       modalAnswers.push(answer);
+    },
+    get openModals() {
+      return openModals.length;
+    },
+    answerOpenModal(answer) {
+      const resolve = openModals.shift();
+      resolve?.(answer);
+      return resolve !== undefined;
     },
     registerTempFile,
     enqueueMedia: (result) => {

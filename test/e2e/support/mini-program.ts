@@ -1,0 +1,67 @@
+/**
+ * How every e2e spec gets its mini program: plain miniprogram-automator, connected to the
+ * headless host (`npm run host`, started here as a child process on a free port), or launching
+ * WeChat DevTools when WX_DEVTOOLS_CLI is set (macOS/Windows machines that have it).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import automator from 'miniprogram-automator';
+import type MiniProgram from 'miniprogram-automator/out/MiniProgram';
+
+export const projectRoot = path.resolve(__dirname, '..', '..', '..');
+
+export interface OpenedMiniProgram {
+  miniProgram: MiniProgram;
+  /** True against the headless host (host-only knobs such as a shorter privacy refusal window apply). */
+  headless: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Environment for the host's own server (e.g. ACCESS_TOKEN_TTL_SECONDS). Headless only. */
+  serverEnv?: Record<string, string>;
+  /** Extra host CLI flags. Headless only. */
+  hostArgs?: string[];
+}
+
+function startHost(options: OpenOptions): Promise<{ child: ChildProcess; wsEndpoint: string }> {
+  const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+  const child = spawn(tsx, [path.join(projectRoot, 'tools', 'headless-host', 'cli.ts'), '--port', '0', ...(options.hostArgs ?? [])], {
+    cwd: projectRoot,
+    env: { ...process.env, ...options.serverEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.on('line', (line) => {
+      const match = /^wsEndpoint=(\S+)$/.exec(line);
+      if (match) resolve({ child, wsEndpoint: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`the headless host exited (${String(code)}) before it was ready:\n${stderr.join('')}`)));
+  });
+}
+
+export async function openMiniProgram(options: OpenOptions = {}): Promise<OpenedMiniProgram> {
+  const cliPath = process.env.WX_DEVTOOLS_CLI;
+  if (cliPath) {
+    const miniProgram = await automator.launch({ cliPath, projectPath: projectRoot });
+    return { miniProgram, headless: false, close: () => miniProgram.close() };
+  }
+  const { child, wsEndpoint } = await startHost(options);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const miniProgram = await automator.connect({ wsEndpoint });
+  return {
+    miniProgram,
+    headless: true,
+    async close() {
+      // Tool.close ends the host; kill it anyway if a failed spec left it hanging.
+      await miniProgram.close().catch(() => undefined);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

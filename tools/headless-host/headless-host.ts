@@ -1,0 +1,168 @@
+/**
+ * The headless automator host: the mini program rendered by miniprogram-simulate (through the app
+ * host), its `wx` bridged to a real server, answering miniprogram-automator's WebSocket protocol,
+ * so `automator.connect({ wsEndpoint })` drives it as it would drive WeChat DevTools.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createAppHost, type AppHost } from './runtime/app-host';
+import { installDom } from './runtime/dom';
+import { preferScriptsUnder } from './runtime/script-resolution';
+import { installWxFake, type WxFake } from './runtime/wx-fake';
+import type { HostContext, Params, TestAccount } from './protocol/context';
+import { dispatch } from './protocol/dispatcher';
+import { ElementRegistry } from './protocol/element-registry';
+import { PageRegistry } from './protocol/page-registry';
+import { toWire } from './protocol/data-path';
+import { errorMessage } from './protocol/wx-api-call';
+import { WxMocks } from './protocol/wx-mocks';
+import { forwardConsole, type ConsoleForwarding } from './console-forwarding';
+
+export interface HeadlessHostOptions {
+  /** The project root (project.config.json); the mini program root is read from it. */
+  projectRoot: string;
+  /** Where the API really is; requests to the mini program's own base URL are sent here. */
+  apiUrl: string;
+  /** The fake WeChat (login codes for wx.login); without it wx.login codes are random. */
+  fakeWeChatUrl?: string;
+  testAccounts?: TestAccount[];
+  /** WebSocket port on 127.0.0.1 (automator's default is 9420); 0 picks a free one. */
+  port?: number;
+  /** WeChat refuses privacy APIs for 10 s after a 不同意; specs may shorten the wait. */
+  privacyRefusalWindowMs?: number;
+  /** First page, with its query (default: app.json's first page). */
+  entry?: string;
+  /**
+   * Tool.close (miniProgram.close()) ends the host, as it closes DevTools' project window. With
+   * this set it only drops the connection and restores mocks, so several spec runs can share it.
+   */
+  stayOpenOnToolClose?: boolean;
+  /** Host diagnostics (not the mini program's console, which goes to App.logAdded). */
+  log?: (line: string) => void;
+}
+
+export interface HeadlessHost {
+  wsEndpoint: string;
+  appHost: AppHost;
+  wxFake: WxFake;
+  /** Resolves when a spec sends Tool.close (or close() is called). */
+  readonly closed: Promise<void>;
+  close(): Promise<void>;
+}
+
+interface ProjectFacts {
+  miniprogramRoot: string;
+  sdkVersion: string;
+  /** The API base URL the mini program was built with (miniprogram/config.ts). */
+  builtApiBaseUrl: string | undefined;
+}
+
+function readProject(projectRoot: string): ProjectFacts {
+  const configPath = path.join(projectRoot, 'project.config.json');
+  const projectConfig = fs.existsSync(configPath) ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as { miniprogramRoot?: string; libVersion?: string }) : {};
+  const miniprogramRoot = path.resolve(projectRoot, projectConfig.miniprogramRoot ?? 'miniprogram');
+  const clientConfig = path.join(miniprogramRoot, 'config.ts');
+  const builtApiBaseUrl = fs.existsSync(clientConfig) ? /apiBaseUrl:\s*['"]([^'"]+)['"]/.exec(fs.readFileSync(clientConfig, 'utf8'))?.[1] : undefined;
+  return { miniprogramRoot, sdkVersion: projectConfig.libVersion ?? '3.0.0', builtApiBaseUrl };
+}
+
+export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
+  const log = options.log ?? (() => undefined);
+  const project = readProject(path.resolve(options.projectRoot));
+  if (typeof document === 'undefined') installDom();
+  preferScriptsUnder(project.miniprogramRoot);
+
+  const wxFake = installWxFake({ modalsWaitForUser: true });
+  wxFake.configure({
+    modalsWaitForUser: true,
+    ...(options.privacyRefusalWindowMs !== undefined ? { privacyRefusalWindowMs: options.privacyRefusalWindowMs } : {}),
+    ...(options.fakeWeChatUrl ? { fakeWeChatUrl: options.fakeWeChatUrl } : {}),
+    rewriteOrigins: project.builtApiBaseUrl && project.builtApiBaseUrl !== options.apiUrl ? { [project.builtApiBaseUrl.replace(/\/$/, '')]: options.apiUrl } : {},
+  });
+  const appHost = createAppHost({ rootPath: project.miniprogramRoot });
+  await appHost.launch(options.entry);
+
+  let socket: WebSocket | undefined;
+  let resolveClosed: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => {
+    resolveClosed = resolve;
+  });
+  const emit = (method: string, params: unknown) => {
+    if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify({ method, params }));
+  };
+  let consoleForwarding: ConsoleForwarding | undefined;
+  const context: HostContext = {
+    host: appHost,
+    wxFake,
+    pages: new PageRegistry(appHost),
+    elements: new ElementRegistry(),
+    mocks: new WxMocks(wxFake.wx, wxFake.track),
+    sdkVersion: project.sdkVersion,
+    testAccounts: options.testAccounts ?? [],
+    emit,
+    enableLog() {
+      consoleForwarding ??= forwardConsole((type, args) => emit('App.logAdded', { type, args: toWire(args) }));
+    },
+    requestClose: () =>
+      setImmediate(() => {
+        if (!options.stayOpenOnToolClose) return void close();
+        context.mocks.restoreAll();
+        socket?.close();
+      }),
+  };
+
+  const onUncaught = (error: unknown) => emit('App.exceptionThrown', { message: errorMessage(error), stack: error instanceof Error ? error.stack : undefined });
+  process.on('unhandledRejection', onUncaught);
+  process.on('uncaughtException', onUncaught);
+
+  const server = new WebSocketServer({ host: '127.0.0.1', port: options.port ?? 9420 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as { port: number };
+
+  server.on('connection', (connection) => {
+    socket = connection;
+    // One message at a time, in order: every action settles the app before the next one starts.
+    let queue = Promise.resolve();
+    connection.on('message', (raw) => {
+      queue = queue.then(async () => {
+        let message: { id?: unknown; method?: unknown; params?: unknown };
+        try {
+          message = JSON.parse(String(raw)) as typeof message;
+        } catch {
+          log(`ignored a message that is not JSON: ${String(raw).slice(0, 80)}`);
+          return;
+        }
+        const { id, method } = message;
+        const params = (message.params !== null && typeof message.params === 'object' ? message.params : {}) as Params;
+        try {
+          const result = await dispatch(context, String(method), params);
+          connection.send(JSON.stringify({ id, result: result ?? {} }));
+        } catch (error: unknown) {
+          log(`${String(method)} failed: ${errorMessage(error)}`);
+          connection.send(JSON.stringify({ id, error: { message: errorMessage(error) } }));
+        }
+      });
+    });
+  });
+
+  let closing: Promise<void> | undefined;
+  function close(): Promise<void> {
+    closing ??= (async () => {
+      for (const client of server.clients) client.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      process.off('unhandledRejection', onUncaught);
+      process.off('uncaughtException', onUncaught);
+      consoleForwarding?.stop();
+      context.mocks.restoreAll();
+      appHost.close();
+      resolveClosed();
+    })();
+    return closing;
+  }
+
+  return { wsEndpoint: `ws://127.0.0.1:${port}`, appHost, wxFake, closed, close };
+}
