@@ -51,6 +51,9 @@ export interface HeadlessHost {
   close(): Promise<void>;
 }
 
+/** Timers longer than this are pacing for the user, not pending work (see AppHostOptions). */
+export const USER_PACED_TIMER_MS = 1000;
+
 interface ProjectFacts {
   miniprogramRoot: string;
   sdkVersion: string;
@@ -80,7 +83,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     ...(options.fakeWeChatUrl ? { fakeWeChatUrl: options.fakeWeChatUrl } : {}),
     rewriteOrigins: project.builtApiBaseUrl && project.builtApiBaseUrl !== options.apiUrl ? { [project.builtApiBaseUrl.replace(/\/$/, '')]: options.apiUrl } : {},
   });
-  const appHost = createAppHost({ rootPath: project.miniprogramRoot });
+  // As in DevTools, a spec sees a result the app shows for a while before moving on.
+  const appHost = createAppHost({ rootPath: project.miniprogramRoot, userPacedTimerMs: USER_PACED_TIMER_MS });
   await appHost.launch(options.entry);
 
   let socket: WebSocket | undefined;

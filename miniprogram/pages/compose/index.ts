@@ -175,7 +175,10 @@ Component({
     },
 
     leave() {
-      if (getCurrentPages().length > 1) void wx.navigateBack();
+      const pages = getCurrentPages();
+      // The user may have left already (back, or a tab) while the result was showing.
+      if (pages[pages.length - 1] !== (this as unknown)) return;
+      if (pages.length > 1) void wx.navigateBack();
       else void wx.switchTab({ url: '/pages/forum/index' });
     },
   },

@@ -12,8 +12,8 @@ type Scope = Page | Element;
 
 async function describeScope(scope: Scope): Promise<string> {
   if ('path' in scope) {
-    const body = await scope.$('.page, view').catch(() => null);
-    return `page ${scope.path}${body ? `, which shows: "${(await body.text()).slice(0, 200)}"` : ''}`;
+    const data = JSON.stringify(await scope.data().catch(() => ({})));
+    return `page ${scope.path} (data: ${data.length > 300 ? `${data.slice(0, 300)}…` : data})`;
   }
   return `<${scope.tagName}> "${(await scope.text()).slice(0, 200)}"`;
 }

@@ -29,6 +29,12 @@ export interface AppHostOptions {
   wx?: WxFake;
   /** Default settle() limit. */
   settleTimeoutMs?: number;
+  /**
+   * Timers longer than this are the app pacing the user (a result shown for 1.5 s before leaving),
+   * not work in progress: settle() does not wait for them, so a driver sees what a user sees
+   * meanwhile. Default: every timer counts (page tests read the state after them).
+   */
+  userPacedTimerMs?: number;
 }
 
 export interface AppHost {
@@ -164,7 +170,8 @@ export function createAppHost(options: AppHostOptions): AppHost {
   g.setTimeout = (fn: unknown, ms?: number, ...args: unknown[]) => {
     const stackTrace = new Error().stack ?? '';
     const fromApp = stackTrace.split('\n').slice(2).some((line) => line.includes(rootPath));
-    if (!fromApp || typeof fn !== 'function') return realSetTimeout(fn as () => void, ms, ...args);
+    const userPaced = options.userPacedTimerMs !== undefined && (ms ?? 0) > options.userPacedTimerMs;
+    if (!fromApp || userPaced || typeof fn !== 'function') return realSetTimeout(fn as () => void, ms, ...args);
     const done = fake.beginWork(`setTimeout(${String(ms ?? 0)})`);
     const handle = realSetTimeout(() => {
       timerDone.delete(handle);
