@@ -37,7 +37,8 @@ const ConfigSchema = Type.Object({
   }),
   auth: Type.Object({
     jwtSecret: Type.String({ minLength: 32 }),
-    accessTokenTtlSeconds: Type.Integer({ minimum: 30 }),
+    // Development may use seconds to watch expiry happen; production refuses under 30 s (below).
+    accessTokenTtlSeconds: Type.Integer({ minimum: 1 }),
     refreshTokenTtlDays: Type.Integer({ minimum: 1 }),
   }),
   testAccount: Type.Object({
@@ -74,6 +75,8 @@ const ConfigSchema = Type.Object({
     fetchUrlTtlSeconds: Type.Integer({ minimum: 60 }),
   }),
   openApiDocs: Type.Boolean(),
+  /** The known-bad text POST /moderation/content-check-probe sends to msgSecCheck; a built-in sample when unset. */
+  contentCheckProbeText: Type.Optional(Type.String({ minLength: 1, maxLength: 2500 })),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -146,6 +149,7 @@ export function loadConfig(env: Env = process.env): Config {
       fetchUrlTtlSeconds: integer(env, 'MEDIA_FETCH_URL_TTL_SECONDS', 2 * 60 * 60),
     },
     openApiDocs: mode === 'development',
+    contentCheckProbeText: env.CONTENT_CHECK_PROBE_TEXT || undefined,
   };
 
   const problems = [...Value.Errors(ConfigSchema, config)].map((e) => `${e.path || '/'}: ${e.message}`);
@@ -168,6 +172,7 @@ function isDevelopmentOnlyUrl(url: string): boolean {
 
 function productionProblems(config: Config): string[] {
   const problems: string[] = [];
+  if (config.auth.accessTokenTtlSeconds < 30) problems.push('ACCESS_TOKEN_TTL_SECONDS must be at least 30 in production (clients would refresh on almost every request)');
   if (!config.auth.jwtSecret || config.auth.jwtSecret === DEV_JWT_SECRET) {
     problems.push('JWT_SECRET must be set to a random secret of at least 32 characters in production');
   }

@@ -54,6 +54,12 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...productionEnv, WECHAT_API_BASE_URL: url }).join()).toMatch(/WECHAT_API_BASE_URL/);
   });
 
+  it('allows second-long access tokens in development only', () => {
+    expect(loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '1' }).auth.accessTokenTtlSeconds).toBe(1);
+    expect(problemsOf({ ...productionEnv, ACCESS_TOKEN_TTL_SECONDS: '10' }).join()).toMatch(/ACCESS_TOKEN_TTL_SECONDS/);
+    expect(problemsOf({ ...productionEnv, ACCESS_TOKEN_TTL_SECONDS: '300' })).toEqual([]);
+  });
+
   it('refuses the example or a short test-account password in production', () => {
     expect(problemsOf({ ...productionEnv, TEST_ACCOUNT_PASSWORD: EXAMPLE_TEST_ACCOUNT_PASSWORD }).join()).toMatch(/TEST_ACCOUNT_PASSWORD/);
     expect(problemsOf({ ...productionEnv, TEST_ACCOUNT_PASSWORD: 'short' }).join()).toMatch(/TEST_ACCOUNT_PASSWORD/);
