@@ -25,7 +25,8 @@ export interface OpenOptions {
   hostArgs?: string[];
 }
 
-function startHost(options: OpenOptions): Promise<{ child: ChildProcess; wsEndpoint: string }> {
+/** Starts `npm run host` on a free port and resolves with its endpoint once it is ready. */
+export function startHost(options: OpenOptions = {}): Promise<{ child: ChildProcess; wsEndpoint: string }> {
   const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
   const child = spawn(tsx, [path.join(projectRoot, 'tools', 'headless-host', 'cli.ts'), '--port', '0', ...(options.hostArgs ?? [])], {
     cwd: projectRoot,
