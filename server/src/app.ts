@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import './app-services';
-import type { Config } from './config';
+import { REAL_WECHAT_API_BASE_URL, type Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './lib/logger';
@@ -22,6 +22,7 @@ import { createLocalDiskMediaStore, type MediaStore } from './modules/media/medi
 import mediaRoutes from './modules/media/media.routes';
 import { createMediaService, MEDIA_CHECK_SUBMIT_JOB } from './modules/media/media.service';
 import meRoutes from './modules/me/me.routes';
+import contentCheckProbeRoutes from './modules/moderation/content-check-probe.routes';
 import moderationRoutes from './modules/moderation/moderation.routes';
 import { createModerationService } from './modules/moderation/moderation.service';
 import pushRoutes from './modules/wechat-push/push.routes';
@@ -103,5 +104,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(mediaRoutes, { maxBytes: config.media.maxBytes, uploadsPerMinute: config.rateLimits.uploadsPerMinute });
   await app.register(pushRoutes, { push: config.push, appId: config.wechat.appId, db });
   await app.register(moderationRoutes, { prefix: '/moderation' });
+  await app.register(contentCheckProbeRoutes, { prefix: '/moderation', wechat: deps.wechat, sampleText: config.contentCheckProbeText, usesRealWeChat: config.wechat.apiBaseUrl === REAL_WECHAT_API_BASE_URL });
   return app;
 }

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './forum';
 export * from './media';
 export * from './moderation';
+export * from './content-check-probe';

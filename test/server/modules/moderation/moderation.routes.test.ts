@@ -55,6 +55,7 @@ const ROUTES = [
   'POST /moderation/reports/{id}/resolve',
   'POST /moderation/users/{id}/ban',
   'POST /moderation/users/{id}/unban',
+  'POST /moderation/content-check-probe',
 ];
 
 describe('the guard', () => {
