@@ -1,0 +1,36 @@
+/**
+ * Where a server route is declared, for the report: the first server file with a
+ * `.post('/path'` (or put/patch/delete, type arguments allowed) call, trying the path without its leading segments too,
+ * since routes are usually declared inside a plugin registered under a prefix.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { listFiles, type ReviewProject } from '../../../project';
+import type { WriteRoute } from './write-routes';
+
+const serverFiles = new WeakMap<ReviewProject, { path: string; lines: string[] }[]>();
+
+function filesOf(project: ReviewProject): { path: string; lines: string[] }[] {
+  let files = serverFiles.get(project);
+  if (!files) {
+    files = listFiles(path.join(project.root, 'server'), (file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).map((file) => ({
+      path: project.relative(file),
+      lines: fs.readFileSync(file, 'utf8').split('\n'),
+    }));
+    serverFiles.set(project, files);
+  }
+  return files;
+}
+
+export function routeSource(project: ReviewProject, route: WriteRoute): { file: string; line: number } | undefined {
+  const segments = route.path.replace(/\{([^}]+)\}/g, ':$1').split('/').filter(Boolean);
+  const method = route.method.toLowerCase();
+  for (let start = 0; start < segments.length; start += 1) {
+    const candidate = `/${segments.slice(start).join('/')}`;
+    for (const file of filesOf(project)) {
+      const index = file.lines.findIndex((line) => new RegExp(`\\.${method}\\b`).test(line) && [`'${candidate}'`, `"${candidate}"`, `\`${candidate}\``].some((quoted) => line.includes(quoted)));
+      if (index !== -1) return { file: file.path, line: index + 1 };
+    }
+  }
+  return undefined;
+}
