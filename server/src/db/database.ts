@@ -16,6 +16,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   dialect: Dialect;
+  /** The PostgreSQL schema the connections are confined to (tests), if not the default. */
+  schema?: string;
 }
 
 export function openDatabase(settings: Config['database'] | { kind: 'postgres'; url: string; schema?: string }): DatabaseHandle {
@@ -27,7 +29,7 @@ export function openDatabase(settings: Config['database'] | { kind: 'postgres'; 
       // Tests isolate each file in its own schema.
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', ...(schema ? { schema } : {}) };
   }
   if (settings.path !== ':memory:') fs.mkdirSync(path.dirname(settings.path), { recursive: true });
   const sqlite = new SqliteDatabase(settings.path);
