@@ -244,7 +244,9 @@ it('mediaCheckAsync unavailable: the submission is retried until WeChat answers,
   t.fake.holdPushes(true);
   t.fake.failNext('media_check_async', 'busy', 1);
   const { body } = await upload(author.accessToken, await png(90));
-  await until(async () => (await t.database.handle.db.selectFrom('jobs').select('last_error').where('kind', '=', 'media-check-submit').executeTakeFirst())?.last_error != null, 'a deferred submission');
+  // This upload's own job (earlier tests left theirs; PostgreSQL returns rows in no fixed order).
+  const submission = () => t.database.handle.db.selectFrom('jobs').select('last_error').where('kind', '=', 'media-check-submit').where('payload', 'like', `%${body.id}%`).executeTakeFirst();
+  await until(async () => (await submission())?.last_error != null, 'a deferred submission', 10_000);
   expect(await publicStatus(body.id)).toBe(404);
   await t.app.jobs.runDue(new Date(Date.now() + 60_000));
   expect((await t.database.handle.db.selectFrom('media').select('trace_id').where('id', '=', body.id).executeTakeFirstOrThrow()).trace_id).not.toBeNull();
