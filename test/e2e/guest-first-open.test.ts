@@ -2,23 +2,16 @@
  * Journey (a), written with plain miniprogram-automator: a guest's first open shows the seeded
  * posts at once, with no login or authorization UI.
  */
-import type MiniProgram from 'miniprogram-automator/out/MiniProgram';
 import { component, currentPage, element, elements, text } from './support/elements';
-import { openMiniProgram, type OpenedMiniProgram } from './support/mini-program';
+import { useMiniProgram } from './support/mini-program';
 
-let opened: OpenedMiniProgram;
-let miniProgram: MiniProgram;
 
-beforeAll(async () => {
-  opened = await openMiniProgram();
-  miniProgram = opened.miniProgram;
-});
-afterAll(() => opened?.close());
+const app = useMiniProgram();
 
 it('(a) first open: seeded posts at once, no login page, no privacy popup', async () => {
-  const page = await currentPage(miniProgram);
+  const page = await currentPage(app.miniProgram);
   expect(page.path).toBe('pages/forum/index');
-  expect((await miniProgram.pageStack()).map((p) => p.path)).toEqual(['pages/forum/index']);
+  expect((await app.miniProgram.pageStack()).map((p) => p.path)).toEqual(['pages/forum/index']);
 
   expect(await text(page, '.forum__pinned')).toContain('欢迎来到社区');
   const feedCards = await elements(page, '.forum__feed .forum__card');
@@ -32,7 +25,7 @@ it('(a) first open: seeded posts at once, no login page, no privacy popup', asyn
   const popup = await component(page, '#privacy-popup');
   expect(await popup.data('pending')).toBe(false);
   expect(await popup.$('.privacy-popup__mask')).toBeNull();
-  const session = (await miniProgram.callWxMethod('getStorageSync', 'community.session.v1')) as { accessToken?: string } | '';
+  const session = (await app.miniProgram.callWxMethod('getStorageSync', 'community.session.v1')) as { accessToken?: string } | '';
   // Silent login ran alongside and left a guest session.
   expect(typeof session === 'object' && session.accessToken).toBeTruthy();
 });

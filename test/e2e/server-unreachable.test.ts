@@ -6,27 +6,20 @@
  * The app opens on the agreement page so the forum's first load happens after the spec has cut
  * the network (a mock cannot reach code that runs at launch, in DevTools either).
  */
-import type MiniProgram from 'miniprogram-automator/out/MiniProgram';
 import { currentPage, element, elements, go, tap, text } from './support/elements';
-import { openMiniProgram, type OpenedMiniProgram } from './support/mini-program';
+import { useMiniProgram } from './support/mini-program';
 
-let opened: OpenedMiniProgram;
-let miniProgram: MiniProgram;
 
-beforeAll(async () => {
-  opened = await openMiniProgram({ hostArgs: ['--entry', '/pages/agreement/index'] });
-  miniProgram = opened.miniProgram;
-});
-afterAll(() => opened?.close());
+const app = useMiniProgram({ hostArgs: ['--entry', '/pages/agreement/index'] });
 
 it('(f) error state with retry and the bundled content, then retry recovers', async () => {
-  expect((await currentPage(miniProgram)).path).toBe('pages/agreement/index');
+  expect((await currentPage(app.miniProgram)).path).toBe('pages/agreement/index');
   // A mock that returns a rejected promise makes wx.request fail, as with no network.
-  await miniProgram.mockWxMethod('request', function failLikeNoNetwork() {
+  await app.miniProgram.mockWxMethod('request', function failLikeNoNetwork() {
     return Promise.reject({ errMsg: 'request:fail net::ERR_CONNECTION_REFUSED' });
   });
 
-  const page = await go(miniProgram, 'switchTab', '/pages/forum/index');
+  const page = await go(app.miniProgram, 'switchTab', '/pages/forum/index');
   const shown = await text(page, '.forum');
   expect(shown).toContain('网络不太稳定，请稍后重试');
   expect(shown).toContain('重新加载');
@@ -34,7 +27,7 @@ it('(f) error state with retry and the bundled content, then retry recovers', as
   expect(shown).toContain('友善尊重');
   expect(shown).not.toContain('正在加载');
 
-  await miniProgram.restoreWxMethod('request');
+  await app.miniProgram.restoreWxMethod('request');
   await tap(await element(page, '#forum-error'), '#retry-button');
   expect(await text(page, '.forum')).not.toContain('重新加载');
   expect(await text(page, '.forum__pinned')).toContain('欢迎来到社区');

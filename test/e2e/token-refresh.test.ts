@@ -3,31 +3,24 @@
  * refreshes the session once, transparently: the page loads with no error, and the refresh token
  * has rotated. The host's server issues 1-second access tokens for this spec.
  */
-import type MiniProgram from 'miniprogram-automator/out/MiniProgram';
 import { go, text, waitUntil } from './support/elements';
-import { openMiniProgram, type OpenedMiniProgram } from './support/mini-program';
+import { useMiniProgram } from './support/mini-program';
 
 interface StoredSession {
   accessToken: string;
   refreshToken: string;
 }
-let opened: OpenedMiniProgram;
-let miniProgram: MiniProgram;
 
-beforeAll(async () => {
-  opened = await openMiniProgram({ serverEnv: { ACCESS_TOKEN_TTL_SECONDS: '1' } });
-  miniProgram = opened.miniProgram;
-});
-afterAll(() => opened?.close());
+const app = useMiniProgram({ serverEnv: { ACCESS_TOKEN_TTL_SECONDS: '1' } });
 
-const storedSession = async () => (await miniProgram.callWxMethod('getStorageSync', 'community.session.v1')) as StoredSession | '';
+const storedSession = async () => (await app.miniProgram.callWxMethod('getStorageSync', 'community.session.v1')) as StoredSession | '';
 
 it('(g) an expired access token is refreshed once and the page loads without an error', async () => {
   const before = await storedSession();
   if (before === '') throw new Error('silent login left no session');
 
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  const me = await go(miniProgram, 'switchTab', '/pages/me/index');
+  const me = await go(app.miniProgram, 'switchTab', '/pages/me/index');
   const shown = await text(me, '.me');
   expect(shown).toContain('我的帖子');
   expect(shown).not.toMatch(/登录已过期|请重新登录|网络不太稳定|请求无法处理/);

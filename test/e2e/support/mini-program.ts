@@ -66,3 +66,27 @@ export async function openMiniProgram(options: OpenOptions = {}): Promise<Opened
     },
   };
 }
+
+/**
+ * One mini program for the spec file: opened before its tests, closed after them.
+ * Read `.miniProgram` inside tests (it exists once beforeAll has run).
+ */
+export function useMiniProgram(options: OpenOptions = {}): { readonly miniProgram: MiniProgram; readonly headless: boolean } {
+  let opened: OpenedMiniProgram | undefined;
+  beforeAll(async () => {
+    opened = await openMiniProgram(options);
+  });
+  afterAll(() => opened?.close());
+  const current = (): OpenedMiniProgram => {
+    if (!opened) throw new Error('the mini program is not open yet: use it inside a test');
+    return opened;
+  };
+  return {
+    get miniProgram() {
+      return current().miniProgram;
+    },
+    get headless() {
+      return current().headless;
+    },
+  };
+}

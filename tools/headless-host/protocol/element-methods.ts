@@ -4,7 +4,7 @@ import { toWire, valueAtPath } from './data-path';
 import { ElementRegistry, queryAll, type ElementEntry } from './element-registry';
 import { DEVTOOLS_ONLY, NO_LAYOUT, NotSupportedHeadless, ProtocolError } from './errors';
 import type { HostContext, MethodHandler, Params } from './context';
-import { errorMessage } from './wx-api-call';
+import { callInstanceMethod, setInstanceData } from './instance-calls';
 import { innerWxml, outerWxml } from './wxml';
 
 const LAYOUT_PROPERTY = /^(offset|client|scroll)(Width|Height|Top|Left)$|^getBoundingClientRect$/;
@@ -144,26 +144,10 @@ export const elementMethods: Record<string, MethodHandler> = {
     const entry = customOnly(entryOf(context, params), 'Element.getData');
     return { data: toWire(valueAtPath(entry.node.instance.data, typeof params.path === 'string' ? params.path : undefined)) };
   },
-  'Element.setData': async (context, params) => {
-    const entry = customOnly(entryOf(context, params), 'Element.setData');
-    if (params.data === null || typeof params.data !== 'object') throw new ProtocolError('Element.setData: data must be an object');
-    entry.node.instance.setData(params.data as Record<string, unknown>);
-    await context.host.settle();
-    return {};
-  },
-  'Element.callMethod': async (context, params) => {
+  'Element.setData': (context, params) => setInstanceData(context, 'Element.setData', customOnly(entryOf(context, params), 'Element.setData').node.instance, params),
+  'Element.callMethod': (context, params) => {
     const entry = customOnly(entryOf(context, params), 'Element.callMethod');
-    const method = String(params.method ?? '');
-    const fn = entry.node.instance[method];
-    if (typeof fn !== 'function') throw new ProtocolError(`Element.callMethod: <${entry.tagName}> has no method "${method}"`);
-    let result: unknown;
-    try {
-      result = await (fn as (...args: unknown[]) => unknown).apply(entry.node.instance, Array.isArray(params.args) ? params.args : []);
-    } catch (error: unknown) {
-      throw new ProtocolError(`Element.callMethod: ${method} threw: ${errorMessage(error)}`);
-    }
-    await context.host.settle();
-    return { result: toWire(result) };
+    return callInstanceMethod(context, 'Element.callMethod', `<${entry.tagName}>`, entry.node.instance, params);
   },
   'Element.getVideoContext': () => {
     throw new NotSupportedHeadless('Element.getVideoContext', DEVTOOLS_ONLY);

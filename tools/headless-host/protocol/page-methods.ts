@@ -3,7 +3,7 @@ import { toWire, valueAtPath } from './data-path';
 import { ElementRegistry, queryAll } from './element-registry';
 import { NO_LAYOUT, NotSupportedHeadless, ProtocolError } from './errors';
 import { pageOf, type MethodHandler } from './context';
-import { errorMessage } from './wx-api-call';
+import { callInstanceMethod, setInstanceData } from './instance-calls';
 
 /** Window properties that only a layout engine can answer (automator's page.size()/scrollTop()). */
 const LAYOUT_PROPERTY = /(scroll|client|offset|inner|outer)(Width|Height|Top|Left|X|Y)$|devicePixelRatio|getBoundingClientRect/;
@@ -30,26 +30,10 @@ export const pageMethods: Record<string, MethodHandler> = {
     const page = pageOf(context, params);
     return { data: toWire(valueAtPath(page.component.instance.data, typeof params.path === 'string' ? params.path : undefined)) };
   },
-  'Page.setData': async (context, params) => {
+  'Page.setData': (context, params) => setInstanceData(context, 'Page.setData', pageOf(context, params).component.instance, params),
+  'Page.callMethod': (context, params) => {
     const page = pageOf(context, params);
-    if (params.data === null || typeof params.data !== 'object') throw new ProtocolError('Page.setData: data must be an object');
-    page.component.instance.setData(params.data as Record<string, unknown>);
-    await context.host.settle();
-    return {};
-  },
-  'Page.callMethod': async (context, params) => {
-    const page = pageOf(context, params);
-    const method = String(params.method ?? '');
-    const fn = page.component.instance[method];
-    if (typeof fn !== 'function') throw new ProtocolError(`Page.callMethod: ${page.route} has no method "${method}"`);
-    let result: unknown;
-    try {
-      result = await (fn as (...args: unknown[]) => unknown).apply(page.component.instance, Array.isArray(params.args) ? params.args : []);
-    } catch (error: unknown) {
-      throw new ProtocolError(`Page.callMethod: ${method} threw: ${errorMessage(error)}`);
-    }
-    await context.host.settle();
-    return { result: toWire(result) };
+    return callInstanceMethod(context, 'Page.callMethod', page.route, page.component.instance, params);
   },
   'Page.getWindowProperties': (context, params) => {
     pageOf(context, params);

@@ -19,8 +19,6 @@ export interface MockSpec {
   args?: unknown[];
 }
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> => value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
-
 export function compileFunction(declaration: string): AnyFunction {
   let compiled: unknown;
   try {
@@ -85,7 +83,7 @@ export class WxMocks {
     };
     const settled = this.track(
       `mocked ${method}`,
-      Promise.resolve(isThenable(produced) ? produced : produced).then(
+      Promise.resolve(produced).then(
         (result) => {
           call('success', result);
           call('complete', result);
