@@ -39,7 +39,7 @@ export type {
   UpdateMeResult,
   UploadedMedia,
   WeChatLoginBody,
-} from '../server/src/contract';
+} from '@wx-community-starter/contract';
 
 export interface Page<T> {
   items: T[];

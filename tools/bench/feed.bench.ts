@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTestApp, type TestApp } from '../../test/support/server/test-app';
-import { installWxFake } from '../headless-host/runtime/wx-fake';
-import { createAppHost } from '../headless-host/runtime/app-host';
+import { installWxFake } from '../../packages/headless-host/src/runtime/wx-fake';
+import { createAppHost } from '../../packages/headless-host/src/runtime/app-host';
 import { analyzeCriticalPath, summarizeSetData, type FeedBenchResult, type TimelineEvent } from './measure';
 
 const wxFake = installWxFake();

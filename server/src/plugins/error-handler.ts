@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ApiError } from '../contract';
+import type { ApiError } from '@wx-community-starter/contract';
 import { AppError } from '../lib/app-error';
 
 export default fp(async function errorHandler(app: FastifyInstance) {

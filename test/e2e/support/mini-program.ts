@@ -28,7 +28,7 @@ export interface OpenOptions {
 /** Starts `npm run host` on a free port and resolves with its endpoint once it is ready. */
 export function startHost(options: OpenOptions = {}): Promise<{ child: ChildProcess; wsEndpoint: string }> {
   const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [path.join(projectRoot, 'tools', 'headless-host', 'cli.ts'), '--port', '0', ...(options.hostArgs ?? [])], {
+  const child = spawn(tsx, [path.join(projectRoot, 'packages', 'headless-host', 'src', 'cli.ts'), '--port', '0', ...(options.hostArgs ?? [])], {
     cwd: projectRoot,
     env: { ...process.env, ...options.serverEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 /**
  * comment-item rendered alone: author, body, review state, and report (others) or delete (mine).
  */
-import type { Comment } from '../../../server/src/contract';
+import type { Comment } from '@wx-community-starter/contract';
 import { attr, loadComponent, recordEvents, text } from '../../support/miniprogram/component-harness';
 
 const harness = loadComponent('comment-item');

@@ -2,7 +2,7 @@
  * post-card rendered alone (miniprogram-simulate, official wcc): what a feed shows of one post
  * and the `open` event it raises.
  */
-import type { PostSummary } from '../../../server/src/contract';
+import type { PostSummary } from '@wx-community-starter/contract';
 import { attr, loadComponent, recordEvents, text } from '../../support/miniprogram/component-harness';
 
 const harness = loadComponent('post-card');

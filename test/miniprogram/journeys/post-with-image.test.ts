@@ -5,8 +5,8 @@
  * approved image URL.
  */
 import type { TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../../tools/headless-host/runtime/wx-fake';
-import type { AppHost } from '../../../tools/headless-host/runtime/app-host';
+import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
+import type { AppHost } from '../../../packages/headless-host/src/runtime/app-host';
 import { openHost, png, startServer, storedAccessToken } from '../pages/page-host';
 
 const wxFake = installWxFake();

@@ -4,8 +4,8 @@
  * why; trying again and 同意 lets them set a nickname, go back and publish a reply.
  */
 import type { TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../../tools/headless-host/runtime/wx-fake';
-import type { AppHost } from '../../../tools/headless-host/runtime/app-host';
+import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
+import type { AppHost } from '../../../packages/headless-host/src/runtime/app-host';
 import { openHost, startServer } from '../pages/page-host';
 
 const wxFake = installWxFake();

@@ -1,7 +1,7 @@
 /** 我的 as a guest: a friendly guest state, no login prompt; settings lead to the agreement. */
 import type { TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../../tools/headless-host/runtime/wx-fake';
-import type { AppHost } from '../../../tools/headless-host/runtime/app-host';
+import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
+import type { AppHost } from '../../../packages/headless-host/src/runtime/app-host';
 import { openHost, startServer } from './page-host';
 
 const wxFake = installWxFake();

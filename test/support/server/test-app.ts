@@ -13,7 +13,7 @@ import { loadConfig, type Config } from '../../../server/src/config';
 import { seedDatabase, type SeedResult } from '../../../server/src/db/seed/seed';
 import { startFakeWeChat, type FakeWeChat } from '../../../server/src/dev/fake-wechat';
 import { createLogger } from '../../../server/src/lib/logger';
-import type { TokenPair } from '../../../server/src/contract';
+import type { TokenPair } from '@wx-community-starter/contract';
 import { createWeChatClient } from '../../../server/src/wechat/wechat-client';
 import { openTestDatabase, type TestDatabase } from './test-database';
 

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runReview } from '../../../tools/review/run-review';
-import type { Finding, ReviewMode } from '../../../tools/review/types';
+import { runReview } from '../../../packages/review-kit/src/run-review';
+import type { Finding, ReviewMode } from '../../../packages/review-kit/src/types';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const created: string[] = [];

@@ -1,8 +1,8 @@
 /** Submission materials are filled from the project itself. */
 import path from 'node:path';
-import { buildMaterials, formatMaterials } from '../../../tools/review/materials/index';
-import { PASSWORD_PLACEHOLDER } from '../../../tools/review/materials/version-notes';
-import { loadProject } from '../../../tools/review/project';
+import { buildMaterials, formatMaterials } from '../../../packages/review-kit/src/materials/index';
+import { PASSWORD_PLACEHOLDER } from '../../../packages/review-kit/src/materials/version-notes';
+import { loadProject } from '../../../packages/review-kit/src/project';
 import { fixtureProject, removeFixtures, writeFile } from './fixture-project';
 
 afterAll(removeFixtures);

@@ -4,7 +4,7 @@
  * stub that fails the test if it is reached on a refusal path.
  */
 import path from 'node:path';
-import { parsePublishArgs, publish, PublishError, resolveCredentials, type CiClient } from '../../../tools/review/publish';
+import { parsePublishArgs, publish, PublishError, resolveCredentials, type CiClient } from '../../../packages/review-kit/src/publish';
 import { fixtureProject, removeFixtures, writeFile } from './fixture-project';
 
 afterAll(removeFixtures);

@@ -1,6 +1,6 @@
 /** The template itself passes the static review; upload mode names what a fork must change first. */
 import path from 'node:path';
-import { runReview } from '../../../tools/review/run-review';
+import { runReview } from '../../../packages/review-kit/src/run-review';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 

@@ -1,7 +1,7 @@
 /** Login endpoints: silent WeChat login, the reviewer's password login, refresh and logout. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ApiError, PasswordLoginBody, RefreshBody, TokenPair, WeChatLoginBody } from '../../contract';
+import { ApiError, PasswordLoginBody, RefreshBody, TokenPair, WeChatLoginBody } from '@wx-community-starter/contract';
 import { perMinute } from '../../plugins/rate-limits';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 429: ApiError, 503: ApiError };

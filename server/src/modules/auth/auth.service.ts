@@ -3,7 +3,7 @@
  * rotation (a replayed refresh token revokes its whole family) and logout.
  */
 import { randomUUID } from 'node:crypto';
-import type { TokenPair } from '../../contract';
+import type { TokenPair } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/schema';
 import { AppError, unauthorized, wechatBusy } from '../../lib/app-error';

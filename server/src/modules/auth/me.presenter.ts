@@ -1,5 +1,5 @@
 /** Maps a user row to what its owner may see (never openid, username or password hash). */
-import type { Me } from '../../contract';
+import type { Me } from '@wx-community-starter/contract';
 import type { UserRow } from '../../db/schema';
 import { publicMediaPath } from '../media/media-urls';
 

@@ -1,5 +1,5 @@
 /** Maps post and comment rows to the API contract, with the author-only review messages. */
-import type { Board, Comment, Image, PostDetail, PostSummary } from '../../contract';
+import type { Board, Comment, Image, PostDetail, PostSummary } from '@wx-community-starter/contract';
 import type { ContentStatus, MediaStatus } from '../../db/schema';
 import { publicMediaPath } from '../media/media-urls';
 import type { Viewer } from '../auth/viewer';

@@ -15,7 +15,7 @@ import {
   PostsQuery,
   PostSummary,
   ReportReceipt,
-} from '../../contract';
+} from '@wx-community-starter/contract';
 import { perMinute } from '../../plugins/rate-limits';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 422: ApiError, 429: ApiError };

@@ -2,7 +2,7 @@
  * The forum's rules: what a guest, an author and a moderator may read and write, and how new
  * content passes the text check before anyone else sees it.
  */
-import type { Comment, CreateCommentBody, CreatePostBody, CreateReportBody, PostDetail, PostsQuery } from '../../contract';
+import type { Comment, CreateCommentBody, CreatePostBody, CreateReportBody, PostDetail, PostsQuery } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import type { TextVerdict } from '../../db/schema';
 import { AppError, notFound } from '../../lib/app-error';

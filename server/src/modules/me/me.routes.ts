@@ -1,7 +1,7 @@
 /** The signed-in user's own account and content. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ApiError, Me, Page, PageQuery, PostSummary, UpdateMeBody, UpdateMeResult } from '../../contract';
+import { ApiError, Me, Page, PageQuery, PostSummary, UpdateMeBody, UpdateMeResult } from '@wx-community-starter/contract';
 import { perMinute } from '../../plugins/rate-limits';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 422: ApiError, 429: ApiError };

@@ -2,7 +2,7 @@
  * The signed-in user's own account: read it, set a nickname (checked by msgSecCheck scene 1
  * before anyone else sees it) and delete the account with all personal data.
  */
-import type { Me, UpdateMeResult } from '../../contract';
+import type { Me, UpdateMeResult } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import { forbidden } from '../../lib/app-error';
 import { TextScene } from '../../wechat/types';

@@ -2,7 +2,7 @@
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiError, MediaFetchParams, MediaIdParams, UploadedMedia, type MediaPurpose } from '../../contract';
+import { ApiError, MediaFetchParams, MediaIdParams, UploadedMedia, type MediaPurpose } from '@wx-community-starter/contract';
 import { AppError } from '../../lib/app-error';
 import { perMinute } from '../../plugins/rate-limits';
 

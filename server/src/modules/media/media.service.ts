@@ -4,7 +4,7 @@
  * database write fails the stored file is removed, so nothing is left orphaned.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { UploadedMedia } from '../../contract';
+import type { UploadedMedia } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import type { MediaPurpose, MediaRow } from '../../db/schema';
 import { forbidden, notFound, unauthorized } from '../../lib/app-error';

@@ -4,7 +4,7 @@
  * because it spends msgSecCheck quota and reveals how the deployment is configured.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiError, ContentCheckProbeBody, ContentCheckProbeResult } from '../../contract';
+import { ApiError, ContentCheckProbeBody, ContentCheckProbeResult } from '@wx-community-starter/contract';
 import { perMinute } from '../../plugins/rate-limits';
 import type { TextScene } from '../../wechat/types';
 import { createContentCheckProbe, type ContentCheckProbeDeps } from './content-check-probe.service';

@@ -5,7 +5,7 @@
  * in place) or unverified (no verdict: no recent openid, WeChat refused or unavailable).
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { ContentCheckProbeResult } from '../../contract';
+import type { ContentCheckProbeResult } from '@wx-community-starter/contract';
 import { RISKY_MARKER } from '../../dev/fake-wechat/verdict-rule';
 import { WeChatApiError, WeChatUnavailableError, type TextScene, type WeChatClient } from '../../wechat/types';
 import type { Viewer } from '../auth/viewer';

@@ -1,5 +1,5 @@
 /** What moderators read: the queues of content waiting for a human, and the audit log. */
-import type { ModerationReport } from '../../contract';
+import type { ModerationReport } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import { decodeCursor, toPage } from '../../lib/cursor';
 import { listPostMedia } from '../media/media.repository';

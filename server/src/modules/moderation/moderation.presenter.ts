@@ -7,7 +7,7 @@ import type {
   ModerationPost,
   ModerationReport,
   MediaStatus,
-} from '../../contract';
+} from '@wx-community-starter/contract';
 import type * as repo from './moderation.repository';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;

@@ -5,7 +5,7 @@
  * Keyset conditions repeat the time bound on its own (`at >= ?`) beside the row comparison:
  * PostgreSQL seeks a (status, time) index only on the plain bound; SQLite needs neither.
  */
-import type { ModerationActionKind, ModerationTargetType } from '../../contract';
+import type { ModerationActionKind, ModerationTargetType } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import type { ReportTarget } from '../../db/schema';
 import { isoNow } from '../../lib/time';

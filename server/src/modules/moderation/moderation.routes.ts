@@ -20,7 +20,7 @@ import {
   Page,
   PageQuery,
   ResolveReportBody,
-} from '../../contract';
+} from '@wx-community-starter/contract';
 import { requireModerator } from './moderation.service';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };

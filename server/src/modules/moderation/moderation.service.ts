@@ -7,7 +7,7 @@
  * stray click. Images follow the media module, where moderators may reverse any verdict.
  */
 import type { Transaction } from 'kysely';
-import type { ModerationActionKind, ModerationResult, ModerationTargetType, ResolveReportBody } from '../../contract';
+import type { ModerationActionKind, ModerationResult, ModerationTargetType, ResolveReportBody } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';

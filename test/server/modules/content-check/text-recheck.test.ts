@@ -1,4 +1,4 @@
-import type { PostSummary } from '../../../../server/src/contract';
+import type { PostSummary } from '@wx-community-starter/contract';
 import { countJobs } from '../../../../server/src/jobs/jobs.repository';
 import { createTestApp, type TestApp } from '../../../support/server/test-app';
 

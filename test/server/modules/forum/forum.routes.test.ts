@@ -1,4 +1,4 @@
-import type { Comment, PostDetail, PostSummary } from '../../../../server/src/contract';
+import type { Comment, PostDetail, PostSummary } from '@wx-community-starter/contract';
 import { createTestApp, type TestApp } from '../../../support/server/test-app';
 
 let t: TestApp;

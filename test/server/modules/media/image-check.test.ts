@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import sharp from 'sharp';
-import type { PostDetail, TokenPair, UploadedMedia } from '../../../../server/src/contract';
+import type { PostDetail, TokenPair, UploadedMedia } from '@wx-community-starter/contract';
 import { urlSignature } from '../../../../server/src/wechat/push-crypto';
 import { createTestApp, type TestApp } from '../../../support/server/test-app';
 

@@ -1,4 +1,4 @@
-import { ContentCheckProbeResult } from '../../../../server/src/contract';
+import { ContentCheckProbeResult } from '@wx-community-starter/contract';
 import { RISKY_MARKER } from '../../../../server/src/dev/fake-wechat/verdict-rule';
 import { createContentCheckProbe, DEFAULT_PROBE_SAMPLE } from '../../../../server/src/modules/moderation/content-check-probe.service';
 import { WeChatApiError, type WeChatClient } from '../../../../server/src/wechat/types';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { ModerationLogEntry, ModerationMedia, ModerationNickname, ModerationPost, ModerationReport, PostDetail, PostSummary, TokenPair } from '../../../../server/src/contract';
+import type { ModerationLogEntry, ModerationMedia, ModerationNickname, ModerationPost, ModerationReport, PostDetail, PostSummary, TokenPair } from '@wx-community-starter/contract';
 import { createLocalDiskMediaStore } from '../../../../server/src/modules/media/media-store';
 import { insertMedia } from '../../../../server/src/modules/media/media.repository';
 import { createTestApp, type TestApp } from '../../../support/server/test-app';

@@ -3,9 +3,9 @@
  * and the matching rule flags it as blocking, with nothing else blocking.
  */
 import path from 'node:path';
-import { loadProject, type ReviewProject } from '../../../../tools/review/project';
-import { dynamicRules } from '../../../../tools/review/rules/dynamic/index';
-import type { Finding } from '../../../../tools/review/types';
+import { loadProject, type ReviewProject } from '../../../../packages/review-kit/src/project';
+import { dynamicRules } from '../../../../packages/review-kit/src/rules/dynamic/index';
+import type { Finding } from '../../../../packages/review-kit/src/types';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 

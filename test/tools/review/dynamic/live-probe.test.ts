@@ -1,5 +1,5 @@
 /** `--server URL`: the live probe against a real (test) server listening on a port. */
-import { runLiveProbe } from '../../../../tools/review/live-probe';
+import { runLiveProbe } from '../../../../packages/review-kit/src/live-probe';
 import { createTestApp, TEST_ACCOUNT_PASSWORD, type TestApp } from '../../../support/server/test-app';
 
 let wired: TestApp;

@@ -3,11 +3,11 @@
  * rendered headless, every write route exercised), asserted from several angles.
  */
 import path from 'node:path';
-import { applyExemptions } from '../../../../tools/review/exemptions';
-import { loadProject, type ReviewProject } from '../../../../tools/review/project';
-import { dynamicRules } from '../../../../tools/review/rules/dynamic/index';
-import { observeProject, type DynamicObservations } from '../../../../tools/review/rules/dynamic/dynamic-run';
-import type { Finding } from '../../../../tools/review/types';
+import { applyExemptions } from '../../../../packages/review-kit/src/exemptions';
+import { loadProject, type ReviewProject } from '../../../../packages/review-kit/src/project';
+import { dynamicRules } from '../../../../packages/review-kit/src/rules/dynamic/index';
+import { observeProject, type DynamicObservations } from '../../../../packages/review-kit/src/rules/dynamic/dynamic-run';
+import type { Finding } from '../../../../packages/review-kit/src/types';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 let project: ReviewProject;

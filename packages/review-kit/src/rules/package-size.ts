@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAIN_PACKAGE_LIMIT_BYTES, measurePackage } from '../../bench/package-size';
+import { MAIN_PACKAGE_LIMIT_BYTES, measurePackage } from '../../../../tools/bench/package-size';
 import type { Finding, Rule } from '../types';
 
 /** Warn from this share of the limit on: the next feature may not fit. */

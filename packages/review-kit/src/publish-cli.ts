@@ -7,7 +7,7 @@ import { parsePublishArgs, publish, PublishError } from './publish';
 
 async function main(): Promise<number> {
   try {
-    const args = parsePublishArgs(process.argv.slice(2), path.join(__dirname, '..', '..'));
+    const args = parsePublishArgs(process.argv.slice(2), path.join(__dirname, '..', '..', '..'));
     return await publish(args);
   } catch (error) {
     if (error instanceof PublishError) {

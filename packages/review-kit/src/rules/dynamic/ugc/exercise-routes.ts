@@ -9,7 +9,7 @@
  * kit could not exercise it (missing path parameter, 404, 400…), which is reported, not guessed.
  */
 import { randomBytes } from 'node:crypto';
-import { RISKY_MARKER } from '../../../../../server/src/dev/fake-wechat/verdict-rule';
+import { RISKY_MARKER } from '../../../../../../server/src/dev/fake-wechat/verdict-rule';
 import type { FakeWeChatCall, ReviewTarget } from '../review-target';
 import type { UgcExemption } from '../dynamic-config';
 import { probePng } from './probe-image';

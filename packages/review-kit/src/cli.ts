@@ -57,7 +57,7 @@ export async function main(argv: string[], write: (text: string) => void = (text
     write(`--mode must be develop or upload, not "${values.mode}"\n${USAGE}`);
     return 2;
   }
-  const root = path.resolve(values.root ?? path.join(__dirname, '..', '..'));
+  const root = path.resolve(values.root ?? path.join(__dirname, '..', '..', '..'));
   const result = await runReview({ root, mode: values.mode as ReviewMode, staticOnly: values['static-only'], server: values.server });
   if (values.server) {
     // The live probe goes first: it is the one thing the developer asked about by name.

@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDevStack, type DevStack } from '../../server/src/dev/dev-stack';
+import { startDevStack, type DevStack } from '../../../server/src/dev/dev-stack';
 import { startHeadlessHost } from './headless-host';
 
 const USAGE = `Usage: npm run host -- [--port 9420] [--project DIR] [--entry /pages/x/index?a=1]
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '9420' },
-      project: { type: 'string', default: path.resolve(__dirname, '..', '..') },
+      project: { type: 'string', default: path.resolve(__dirname, '..', '..', '..') },
       entry: { type: 'string' },
       'api-url': { type: 'string' },
       'fake-wechat-url': { type: 'string' },

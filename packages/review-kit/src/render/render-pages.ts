@@ -7,10 +7,10 @@
  * not stdout, where the mini program's own console output would mix in.
  */
 import fs from 'node:fs';
-import { createAppHost } from '../../headless-host/runtime/app-host';
-import { installDom } from '../../headless-host/runtime/dom';
-import { preferScriptsUnder } from '../../headless-host/runtime/script-resolution';
-import { installWxFake } from '../../headless-host/runtime/wx-fake';
+import { createAppHost } from '../../../headless-host/src/runtime/app-host';
+import { installDom } from '../../../headless-host/src/runtime/dom';
+import { preferScriptsUnder } from '../../../headless-host/src/runtime/script-resolution';
+import { installWxFake } from '../../../headless-host/src/runtime/wx-fake';
 import type { RenderedPage, RenderJob, RenderResult } from './render-job';
 import { visibleContent } from './visible-content';
 
