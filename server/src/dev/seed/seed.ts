@@ -11,7 +11,7 @@ import { findUserByUsername, insertStaffUser, updateUser } from '../../modules/a
 import { findBoardBySlug, insertBoard } from '../../modules/forum/boards.repository';
 import { insertComment } from '../../modules/forum/comments.repository';
 import { adjustCommentCount, insertPost } from '../../modules/forum/posts.repository';
-import type { Db } from '../database';
+import type { Db } from '../../db/database';
 import { helperAccount, operatorAccount, seedBoards, seedPosts } from './content';
 
 export const TEST_ACCOUNT_NICKNAME = '审核体验账号';
