@@ -15,7 +15,7 @@ import { updateUser } from '../auth/users.repository';
 import { inspectImage } from './image-inspection';
 import * as media from './media.repository';
 import type { MediaStore } from './media-store';
-import { publicMediaPath } from './media-urls';
+import { publicMediaPath } from '../../lib/media-paths';
 
 export const MEDIA_CHECK_SUBMIT_JOB = 'media-check-submit';
 
