@@ -8,7 +8,7 @@ import { RetryLater, type JobHandler } from '../../jobs/job-runner';
 import { enqueueJob } from '../../jobs/jobs.repository';
 import { isoAfter } from '../../lib/time';
 import { TextScene, WeChatApiError, WeChatUnavailableError, type Suggest, type WeChatClient } from '../../wechat/types';
-import { applyMediaDecision } from './media-verdict';
+import { applyMediaDecision } from '../content-state';
 import * as media from './media.repository';
 import { newFetchToken } from './media.service';
 

@@ -11,7 +11,7 @@ import { forbidden, notFound, unauthorized } from '../../lib/app-error';
 import { isoAfter, isoNow } from '../../lib/time';
 import { enqueueJob } from '../../jobs/jobs.repository';
 import { requireViewer, isModerator, type Viewer } from '../auth/viewer';
-import { updateUser } from '../auth/users.repository';
+import { startAvatarCheck } from '../content-state';
 import { inspectImage } from './image-inspection';
 import * as media from './media.repository';
 import type { MediaStore } from './media-store';
@@ -65,8 +65,8 @@ export function createMediaService(deps: { db: Db; store: MediaStore; fetchUrlTt
             check_openid: me.wechatOpenid,
           });
           await enqueueJob(trx, { kind: MEDIA_CHECK_SUBMIT_JOB, payload: { mediaId: id } });
-          // A new avatar replaces the old one only once it passes (media-verdict.ts).
-          if (purpose === 'avatar') await updateUser(trx, me.user.id, { pending_avatar_media_id: id });
+          // A new avatar replaces the old one only once it passes (content-state/media-states.ts).
+          if (purpose === 'avatar') await startAvatarCheck(trx, me.user.id, id);
         });
       } catch (error) {
         await store.delete(storageKey).catch(() => undefined);
