@@ -16,8 +16,17 @@ import { inspectImage } from './image-inspection';
 import * as media from './media.repository';
 import type { MediaStore } from './media-store';
 import { publicMediaPath } from '../../lib/media-paths';
+import type { Suggest } from '../../wechat/types';
 
 export const MEDIA_CHECK_SUBMIT_JOB = 'media-check-submit';
+export const MEDIA_VERDICT_JOB = 'media-verdict';
+
+/** A verdict WeChat pushed (wxa_media_check), queued as received and applied by the verdict job. */
+export interface MediaVerdictPayload {
+  traceId: string;
+  errcode: number;
+  suggest?: Suggest;
+}
 
 export function newFetchToken(): string {
   return randomBytes(24).toString('base64url');
@@ -76,6 +85,12 @@ export function createMediaService(deps: { db: Db; store: MediaStore; fetchUrlTt
       const row = await media.findMedia(db, id);
       if (!row) throw notFound(`media ${id}`);
       return presentUploadedMedia(row);
+    },
+
+    /** Queues a pushed verdict; the verdict job applies it once per trace_id. */
+    async queueVerdict(verdict: MediaVerdictPayload): Promise<void> {
+      await enqueueJob(db, { kind: MEDIA_VERDICT_JOB, payload: verdict });
+      deps.onQueued?.();
     },
 
     /** Public bytes: approved media only. Moderators may also look at what they must decide on. */
