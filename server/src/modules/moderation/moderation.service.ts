@@ -4,7 +4,7 @@
  * the same transaction; repeating a decision that already took effect is a no-op answered with
  * changed: false and logs nothing. Approving content that was rejected is refused (409): a
  * rejection is final for text, so content WeChat or a moderator refused never reappears by a
- * stray click. Images follow the media module, where moderators may reverse any verdict.
+ * stray click. Images follow content-state (media-states.ts), where moderators may reverse any verdict.
  */
 import type { Transaction } from 'kysely';
 import type { ModerationActionKind, ModerationResult, ModerationTargetType, ResolveReportBody } from '@wx-community-starter/contract';
