@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/database';
 import type { ContentStatus, MediaStatus, TextVerdict } from '../../db/schema';
-import { isoNow } from '../../lib/time';
+import * as repo from './content-state.repository';
 
 export const IMAGE_REJECTED_REASON = '图片未通过安全检测，帖子仅你自己可见';
 
@@ -21,21 +21,11 @@ export function derivePostStatus(text: TextVerdict, images: MediaStatus[]): { st
  * rejected; published content can only fall back to rejected (an image rejected afterwards).
  */
 export async function recomputePostStatus(db: Db, postId: number): Promise<ContentStatus | undefined> {
-  const post = await db.selectFrom('posts').select(['status', 'text_verdict']).where('id', '=', postId).executeTakeFirst();
+  const post = await repo.findPostState(db, postId);
   if (!post || post.status === 'rejected') return post?.status;
-  const images = await db
-    .selectFrom('post_media')
-    .innerJoin('media', 'media.id', 'post_media.media_id')
-    .select('media.status')
-    .where('post_media.post_id', '=', postId)
-    .execute();
-  const next = derivePostStatus(post.text_verdict, images.map((i) => i.status));
+  const next = derivePostStatus(post.text_verdict, await repo.postImageStatuses(db, postId));
   if (next.status === post.status) return post.status;
   if (post.status === 'published' && next.status !== 'rejected') return post.status;
-  await db.updateTable('posts').set({ status: next.status, reject_reason: next.reason, updated_at: isoNow() }).where('id', '=', postId).where('status', '=', post.status).execute();
+  await repo.transitionPost(db, postId, [post.status], next.status, next.reason);
   return next.status;
-}
-
-export async function setTextVerdict(db: Db, postId: number, verdict: TextVerdict): Promise<void> {
-  await db.updateTable('posts').set({ text_verdict: verdict, updated_at: isoNow() }).where('id', '=', postId).execute();
 }

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../../server/src/config';
-import { seedDatabase } from '../../../server/src/db/seed/seed';
-import { seedBoards, seedPosts } from '../../../server/src/db/seed/content';
+import { seedDatabase } from '../../../server/src/dev/seed/seed';
+import { seedBoards, seedPosts } from '../../../server/src/dev/seed/content';
 import { verifyPassword } from '../../../server/src/modules/auth/passwords';
 import { openTestDatabase, type TestDatabase } from '../../support/server/test-database';
 

@@ -10,8 +10,9 @@ import { hashPassword } from '../../modules/auth/passwords';
 import { findUserByUsername, insertStaffUser, updateUser } from '../../modules/auth/users.repository';
 import { findBoardBySlug, insertBoard } from '../../modules/forum/boards.repository';
 import { insertComment } from '../../modules/forum/comments.repository';
-import { adjustCommentCount, insertPost } from '../../modules/forum/posts.repository';
-import type { Db } from '../database';
+import { commentCountChanged } from '../../modules/content-state';
+import { insertPost } from '../../modules/forum/posts.repository';
+import type { Db } from '../../db/database';
 import { helperAccount, operatorAccount, seedBoards, seedPosts } from './content';
 
 export const TEST_ACCOUNT_NICKNAME = '审核体验账号';
@@ -77,7 +78,7 @@ export async function seedDatabase(db: Db, config: Config): Promise<SeedResult> 
       });
       for (const comment of post.comments) {
         await insertComment(trx, { postId, authorId: staff[comment.author], body: comment.body, status: 'published' });
-        await adjustCommentCount(trx, postId, 1);
+        await commentCountChanged(trx, postId, 'published', 'added');
       }
     });
     if (added) postsAdded += 1;
