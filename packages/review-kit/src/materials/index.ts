@@ -10,7 +10,8 @@ import { privacyDeclarations, type PrivacyDeclaration } from './privacy-types';
 import { ugcDeclaration, type UgcDeclaration } from './ugc-declaration';
 import { versionNotes } from './version-notes';
 
-export const DEFAULT_CATEGORY = '社交-社区/论坛';
+/** Printed when review.config.json names no service category: the kit cannot guess it. */
+export const DEFAULT_CATEGORY = '（未填写：在 review.config.json 的 "category" 中写明服务类目，例如 社交-社区/论坛）';
 
 export interface Materials {
   category: string;

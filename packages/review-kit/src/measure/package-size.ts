@@ -1,5 +1,5 @@
 /**
- * Estimates the main package as WeChat counts it (2 MB limit): every file under miniprogram/
+ * Estimates a package as WeChat counts it (2 MB main-package limit): every file under the given root
  * that ships, including miniprogram_npm, with TypeScript sources measured as the JavaScript
  * DevTools' TypeScript plugin turns them into.
  */

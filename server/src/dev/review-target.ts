@@ -1,21 +1,13 @@
 /**
- * The review target of the template and of forks that keep its layout: the development stack
- * (server + fake WeChat, free ports, throwaway seeded SQLite), with the template's ways to log in:
- * a WeChat user who set a nickname (a member who may post) and the seeded test account.
+ * This template's adapter for the review kit (review.config.json `server.entry`): the
+ * development stack (server + fake WeChat, free ports, throwaway seeded SQLite) as a ReviewTarget,
+ * with the template's ways to log in — a WeChat user who set a nickname (a member who may post)
+ * and the seeded test account — and the fake WeChat's risky marker as the kit's probe text.
  */
 import { randomBytes } from 'node:crypto';
-import type { ReviewTarget } from './review-target';
-
-/** What the kit uses of server/src/dev/dev-stack.ts, loaded from the project under review. */
-interface DevStackModule {
-  startDevStack(options: { env?: Record<string, string | undefined>; ephemeral?: boolean }): Promise<{
-    apiUrl: string;
-    fake: (ReviewTarget['fake'] & { issueLoginCode(openid?: string): string }) | undefined;
-    server: { app: { swagger(): unknown } };
-    testAccount: { username: string; password: string | undefined };
-    close(): Promise<void>;
-  }>;
-}
+import type { ReviewTarget } from 'miniprogram-review-kit';
+import { startDevStack } from './dev-stack';
+import { RISKY_MARKER } from './fake-wechat/verdict-rule';
 
 /** Nickname of the member the kit posts as: it must pass the fake WeChat's check (no marker). */
 const MEMBER_NICKNAME = '审核工具会员';
@@ -37,8 +29,7 @@ async function json(response: Response, what: string): Promise<Record<string, un
   return body;
 }
 
-export async function startDevStackTarget(modulePath: string): Promise<ReviewTarget> {
-  const { startDevStack } = require(modulePath) as DevStackModule;
+export async function startReviewTarget(): Promise<ReviewTarget> {
   const stack = await startDevStack({ ephemeral: true, env: reviewEnv() });
   const fake = stack.fake;
   if (!fake) {
@@ -69,6 +60,8 @@ export async function startDevStackTarget(modulePath: string): Promise<ReviewTar
   return {
     apiUrl: stack.apiUrl,
     fake,
+    riskyText: RISKY_MARKER,
+    loginCodeUrl: `${fake.url}/__fake/login`,
     openApi: () => stack.server.app.swagger(),
     async sessions() {
       return { member: await member(), moderator: await moderator() };
