@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runReview } from '../../../packages/review-kit/src/run-review';
-import type { Finding, ReviewMode } from '../../../packages/review-kit/src/types';
+import { runReview } from '../src/run-review';
+import type { Finding, ReviewMode } from '../src/types';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const created: string[] = [];

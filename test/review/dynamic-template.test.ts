@@ -3,13 +3,9 @@
  * rendered headless, every write route exercised), asserted from several angles.
  */
 import path from 'node:path';
-import { applyExemptions } from '../../../../packages/review-kit/src/exemptions';
-import { loadProject, type ReviewProject } from '../../../../packages/review-kit/src/project';
-import { dynamicRules } from '../../../../packages/review-kit/src/rules/dynamic/index';
-import { observeProject, type DynamicObservations } from '../../../../packages/review-kit/src/rules/dynamic/dynamic-run';
-import type { Finding } from '../../../../packages/review-kit/src/types';
+import { applyExemptions, dynamicRules, loadProject, observeProject, type DynamicObservations, type Finding, type ReviewProject } from 'miniprogram-review-kit';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = path.resolve(__dirname, '../..');
 let project: ReviewProject;
 let observed: DynamicObservations;
 let findings: Finding[];

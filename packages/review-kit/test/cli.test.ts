@@ -1,5 +1,5 @@
 /** `npm run review`: exit codes, --json, --materials, argument errors. */
-import { main } from '../../../packages/review-kit/src/cli';
+import { main } from '../src/cli';
 import { fixtureProject, removeFixtures } from './fixture-project';
 
 afterAll(removeFixtures);

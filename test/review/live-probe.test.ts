@@ -1,6 +1,7 @@
 /** `--server URL`: the live probe against a real (test) server listening on a port. */
-import { runLiveProbe } from '../../../../packages/review-kit/src/live-probe';
-import { createTestApp, TEST_ACCOUNT_PASSWORD, type TestApp } from '../../../support/server/test-app';
+import { runLiveProbe } from 'miniprogram-review-kit';
+import { fakeWeChatLoginCodeUrl } from '../../server/src/dev/host-backend';
+import { createTestApp, TEST_ACCOUNT_PASSWORD, type TestApp } from '../support/server/test-app';
 
 let wired: TestApp;
 let passing: TestApp;
@@ -18,13 +19,13 @@ const account = (t: TestApp) => `${t.config.testAccount.username}:${TEST_ACCOUNT
 const noEnv = {};
 
 it('says wired when the server runs the sample through the content check and WeChat flags it', async () => {
-  const findings = await runLiveProbe({ serverUrl: wired.baseUrl, account: account(wired), fakeWeChatUrl: wired.fake.url, env: noEnv });
+  const findings = await runLiveProbe({ serverUrl: wired.baseUrl, account: account(wired), loginCodeUrl: fakeWeChatLoginCodeUrl(wired.fake.url), env: noEnv });
   expect(findings).toEqual([expect.objectContaining({ ruleId: 'live-content-check', severity: 'info', route: 'POST /moderation/content-check-probe' })]);
   expect(findings[0]?.message).toMatch(/^Live content check: wired\. .* answered risky \(label 20006\)/);
 });
 
 it('says NOT wired, blocking, when a known-bad sample passes', async () => {
-  const findings = await runLiveProbe({ serverUrl: passing.baseUrl, account: account(passing), fakeWeChatUrl: passing.fake.url, env: noEnv });
+  const findings = await runLiveProbe({ serverUrl: passing.baseUrl, account: account(passing), loginCodeUrl: fakeWeChatLoginCodeUrl(passing.fake.url), env: noEnv });
   expect(findings).toEqual([expect.objectContaining({ severity: 'blocking', message: expect.stringMatching(/^Live content check: NOT wired\..*answered pass/) })]);
 });
 

@@ -4,7 +4,7 @@
  * stub that fails the test if it is reached on a refusal path.
  */
 import path from 'node:path';
-import { parsePublishArgs, publish, PublishError, resolveCredentials, type CiClient } from '../../../packages/review-kit/src/publish';
+import { parsePublishArgs, publish, PublishError, resolveCredentials, type CiClient } from '../src/publish';
 import { fixtureProject, removeFixtures, writeFile } from './fixture-project';
 
 afterAll(removeFixtures);
@@ -33,7 +33,8 @@ const neverCi = (): CiClient => {
 };
 
 describe('parsePublishArgs', () => {
-  const root = path.resolve(__dirname, '..', '..', '..');
+  // The kit's own folder: a package.json with a version, like any project.
+  const root = path.resolve(__dirname, '..');
 
   it('defaults the version to package.json and the description to it', () => {
     const args = parsePublishArgs(['upload'], root);

@@ -1,6 +1,6 @@
 /** review.config.json exemptions turn matching findings into info with their reason, never silently. */
-import { applyExemptions, invalidExemptions } from '../../../packages/review-kit/src/exemptions';
-import type { Finding } from '../../../packages/review-kit/src/types';
+import { applyExemptions, invalidExemptions } from '../src/exemptions';
+import type { Finding } from '../src/types';
 
 const finding = (overrides: Partial<Finding> = {}): Finding => ({
   ruleId: 'test-text', severity: 'blocking', message: 'Test text', fix: 'fix', file: 'miniprogram/pages/me/index.wxml', page: 'pages/me/index', evidence: '测试账号登录', ...overrides,

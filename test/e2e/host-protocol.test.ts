@@ -7,8 +7,8 @@
 import type { ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
 import automator from 'miniprogram-automator';
-import { tap } from '../../e2e/support/elements';
-import { startHost } from '../../e2e/support/mini-program';
+import { tap } from './support/elements';
+import { startHost } from './support/mini-program';
 
 /** The mini program's globals, as functions evaluated in the app see them. */
 declare const wx: { showModal(options: { title: string; success: (result: unknown) => void }): void };

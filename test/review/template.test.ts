@@ -1,8 +1,8 @@
 /** The template itself passes the static review; upload mode names what a fork must change first. */
 import path from 'node:path';
-import { runReview } from '../../../packages/review-kit/src/run-review';
+import { runReview } from 'miniprogram-review-kit';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..');
 
 describe('the template under review', () => {
   it('has no blocking finding (static rules, develop mode)', async () => {

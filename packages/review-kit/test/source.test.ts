@@ -1,9 +1,9 @@
 /** The readers the rules share: WXML, visible strings in scripts, word matching, URL checks. */
-import { apiBaseUrlProblems } from '../../../packages/review-kit/src/rules/api-base-url';
-import { TEST_TEXT_TERMS } from '../../../packages/review-kit/src/rules/test-text';
-import { findTerms } from '../../../packages/review-kit/src/source/visible-text';
-import { visibleStrings } from '../../../packages/review-kit/src/source/ts-source';
-import { parseWxml, shownText } from '../../../packages/review-kit/src/source/wxml';
+import { apiBaseUrlProblems } from '../src/rules/api-base-url';
+import { TEST_TEXT_TERMS } from '../src/rules/test-text';
+import { findTerms } from '../src/source/visible-text';
+import { visibleStrings } from '../src/source/ts-source';
+import { parseWxml, shownText } from '../src/source/wxml';
 
 describe('parseWxml', () => {
   it('reads tags, attributes (with > inside {{}}), text lines, and skips comments and wxs', () => {

@@ -3,9 +3,9 @@
  * and the matching rule flags it as blocking, with nothing else blocking.
  */
 import path from 'node:path';
-import { loadProject, type ReviewProject } from '../../../../packages/review-kit/src/project';
-import { dynamicRules } from '../../../../packages/review-kit/src/rules/dynamic/index';
-import type { Finding } from '../../../../packages/review-kit/src/types';
+import { loadProject, type ReviewProject } from '../../src/project';
+import { dynamicRules } from '../../src/rules/dynamic/index';
+import type { Finding } from '../../src/types';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 
@@ -32,7 +32,7 @@ describe('fixture ugc-unchecked (a route storing user text without the check)', 
   it('is blocked by ugc-unchecked on that route only, and proves the checked route', async () => {
     const { findings } = await dynamicReview('ugc-unchecked');
     expect(blocking(findings)).toEqual([
-      expect.objectContaining({ ruleId: 'ugc-unchecked', route: 'POST /guestbook', file: 'server/review-target.ts', line: 29, message: expect.stringContaining('"message" (answered 201) without') }),
+      expect.objectContaining({ ruleId: 'ugc-unchecked', route: 'POST /guestbook', file: 'server/review-target.ts', line: 26, message: expect.stringContaining('"message" (answered 201) without') }),
     ]);
     expect(findings.find((finding) => finding.severity === 'info' && finding.ruleId === 'ugc-unchecked')?.message).toContain('POST /notes text');
   }, 60_000);

@@ -1,13 +1,8 @@
-/** Submission materials are filled from the project itself. */
+/** The template's own submission materials, filled from its code and review.config.json. */
 import path from 'node:path';
-import { buildMaterials, formatMaterials } from '../../../packages/review-kit/src/materials/index';
-import { PASSWORD_PLACEHOLDER } from '../../../packages/review-kit/src/materials/version-notes';
-import { loadProject } from '../../../packages/review-kit/src/project';
-import { fixtureProject, removeFixtures, writeFile } from './fixture-project';
+import { buildMaterials, formatMaterials, loadProject, PASSWORD_PLACEHOLDER } from 'miniprogram-review-kit';
 
-afterAll(removeFixtures);
-
-const template = loadProject(path.resolve(__dirname, '..', '..', '..'));
+const template = loadProject(path.resolve(__dirname, '..', '..'));
 
 describe('materials for the template', () => {
   const materials = buildMaterials(template, {});
@@ -46,14 +41,3 @@ describe('materials for the template', () => {
   });
 });
 
-describe('materials for a fork', () => {
-  it('follows review.config.json (key pages, audit team, no test account needed) and says what is missing', () => {
-    const root = fixtureProject();
-    writeFile(root, 'review.config.json', JSON.stringify({ keyPages: ['pages/home/index'], ugcAuditTeam: false, testAccount: { required: false, reason: '无需登录' } }));
-    const materials = buildMaterials(loadProject(root), {});
-    expect(materials.keyPages).toEqual([{ route: 'pages/home/index', label: '首页' }]);
-    expect(materials.ugcDeclaration.auditTeam).toBe(false);
-    expect(materials.ugcDeclaration.notes).toEqual([expect.stringContaining('msgSecCheck'), expect.stringContaining('mediaCheckAsync')]);
-    expect(materials.versionNotes).not.toContain('测试账号');
-  });
-});

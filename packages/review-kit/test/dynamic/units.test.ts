@@ -1,10 +1,10 @@
 /** The dynamic rules' pure parts: which routes and fields count as UGC, sample bodies, exemptions, blankness. */
 import { JSDOM } from 'jsdom';
-import { visibleContent } from '../../../../packages/review-kit/src/render/visible-content';
-import { blankReason } from '../../../../packages/review-kit/src/rules/dynamic/blank-page';
-import { FILLER_TEXT, sampleBody, UnfillableFieldError } from '../../../../packages/review-kit/src/rules/dynamic/ugc/sample-body';
-import { indexExemptions } from '../../../../packages/review-kit/src/rules/dynamic/ugc/ugc-exemptions';
-import { writeRoutes, type JsonSchema } from '../../../../packages/review-kit/src/rules/dynamic/ugc/write-routes';
+import { visibleContent } from '../../src/render/visible-content';
+import { blankReason } from '../../src/rules/dynamic/blank-page';
+import { FILLER_TEXT, sampleBody, UnfillableFieldError } from '../../src/rules/dynamic/ugc/sample-body';
+import { indexExemptions } from '../../src/rules/dynamic/ugc/ugc-exemptions';
+import { writeRoutes, type JsonSchema } from '../../src/rules/dynamic/ugc/write-routes';
 
 const json = (schema: JsonSchema) => ({ requestBody: { content: { 'application/json': { schema } } } });
 const document = {
