@@ -1,5 +1,5 @@
 /**
- * `npm run review -- --server URL`: asks a running deployment to put a known-bad sample through
+ * `review-kit --server URL`: asks a running deployment to put a known-bad sample through
  * its real content check (POST /moderation/content-check-probe, moderators only) and turns the
  * answer into a verdict: wired, NOT wired (a known-bad text passed), or could not verify (why).
  * WeChat's guides advise exactly this test in the beta build before submitting.

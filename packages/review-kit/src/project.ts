@@ -1,5 +1,5 @@
 /**
- * What the review kit knows about a project (the template or a fork), read once from disk:
+ * What the review kit knows about a project (any native mini program), read once from disk:
  * where the mini program is, its app.json, its source files, and the kit's own settings
  * (`review.config.json` at the root, optional).
  */

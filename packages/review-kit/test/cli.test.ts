@@ -1,4 +1,4 @@
-/** `npm run review`: exit codes, --json, --materials, argument errors. */
+/** `review-kit`: exit codes, --json, --materials, argument errors. */
 import { main } from '../src/cli';
 import { fixtureProject, removeFixtures } from './fixture-project';
 

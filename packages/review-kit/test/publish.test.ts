@@ -1,5 +1,5 @@
 /**
- * `npm run upload` / `npm run preview`: argument and credential checks, and the refusal to send a
+ * `review-kit upload` / `review-kit preview`: argument and credential checks, and the refusal to send a
  * build that fails the review. WeChat's servers are never called: miniprogram-ci is replaced by a
  * stub that fails the test if it is reached on a refusal path.
  */

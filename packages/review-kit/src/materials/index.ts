@@ -1,7 +1,7 @@
 /**
  * Submission materials, filled from the project itself: version notes, the UGC security
  * declaration, the privacy information types to declare, key pages and the service category.
- * Printed by `npm run review -- --materials` and included in `--json`.
+ * Printed by `review-kit --materials` and included in `--json`.
  */
 import type { ReviewProject } from '../project';
 import { testAccountOf } from '../source/test-account';
