@@ -11,13 +11,13 @@ import { uploadImage } from '../../services/media.service';
 import { PrivacyDeclinedError, requireAuthorization } from '../../services/privacy.service';
 import { userMessageOf } from '../../services/transport';
 import { forumStore, sessionStore } from '../../stores/index';
+import { FORUM_PAGE, leavePage, openProfile } from '../../routes';
 
 export const MAX_IMAGES = 9;
 export const TITLE_MAX = 60;
 export const BODY_MAX = 2000;
 /** How long the result stays on screen before going back. */
 export const RESULT_DELAY_MS = 1500;
-const PROFILE_URL = '/pages/profile/index';
 
 interface ComposeImage extends GridImage {
   /** Set once the upload finished. */
@@ -144,7 +144,7 @@ Component({
     async onSubmit() {
       if (this.data.submitting || this.data.result) return;
       if (!sessionStore.canPost) {
-        if (sessionStore.needsProfile) void wx.navigateTo({ url: PROFILE_URL });
+        if (sessionStore.needsProfile) openProfile();
         else wx.showToast({ title: sessionStore.isBanned ? '账号已被限制发言' : '昵称审核中，通过后就可以发帖了', icon: 'none' });
         return;
       }
@@ -178,8 +178,7 @@ Component({
       const pages = getCurrentPages();
       // The user may have left already (back, or a tab) while the result was showing.
       if (pages[pages.length - 1] !== (this as unknown)) return;
-      if (pages.length > 1) void wx.navigateBack();
-      else void wx.switchTab({ url: '/pages/forum/index' });
+      leavePage(FORUM_PAGE);
     },
   },
 });

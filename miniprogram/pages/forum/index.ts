@@ -10,9 +10,7 @@ import type { Board, PostSummary } from '../../../typings/api';
 import { bundledArticles } from '../../data/bundled-content';
 import { loadBoards, loadFeed, loadPinned, openFeed } from '../../services/forum.service';
 import { forumStore, sessionStore } from '../../stores/index';
-
-export const COMPOSE_URL = '/pages/compose/index';
-export const PROFILE_URL = '/pages/profile/index';
+import { openCompose, openPost, openProfile } from '../../routes';
 
 interface BoardChip {
   id: number;
@@ -28,11 +26,11 @@ function boardChips(boards: Board[]): BoardChip[] {
 }
 
 /** Where the 发帖 button leads: compose, the profile form first, or nowhere (with a reason). */
-export function composeTarget(): { url: string } | { message: string } {
-  if (sessionStore.canPost) return { url: COMPOSE_URL };
+export function composeTarget(): 'compose' | 'profile' | { message: string } {
+  if (sessionStore.canPost) return 'compose';
   if (sessionStore.isBanned) return { message: '账号已被限制发言' };
   if (sessionStore.nicknamePending) return { message: '昵称审核中，通过后就可以发帖了' };
-  return { url: PROFILE_URL };
+  return 'profile';
 }
 
 Component({
@@ -137,12 +135,13 @@ Component({
     },
 
     onOpenPost(event: WechatMiniprogram.CustomEvent<{ id: number }>) {
-      void wx.navigateTo({ url: `/pages/post/index?id=${event.detail.id}` });
+      openPost(event.detail.id);
     },
 
     onCompose() {
       const target = composeTarget();
-      if ('url' in target) void wx.navigateTo({ url: target.url });
+      if (target === 'compose') openCompose();
+      else if (target === 'profile') openProfile();
       else wx.showToast({ title: target.message, icon: 'none' });
     },
   },

@@ -11,10 +11,9 @@ import { loadComments, loadPost, removeComment, removePost, submitComment, submi
 import { mediaUrl } from '../../services/media.service';
 import { userMessageOf } from '../../services/transport';
 import { forumStore, sessionStore } from '../../stores/index';
+import { FORUM_PAGE, leavePage, openProfile } from '../../routes';
 import { statusLabel } from '../../utils/content-status';
 import { relativeTime } from '../../utils/relative-time';
-
-export const PROFILE_URL = '/pages/profile/index';
 
 interface PostView {
   id: number;
@@ -54,11 +53,11 @@ function toGridImages(post: PostDetail): GridImage[] {
 }
 
 /** Can this user write now? Otherwise where to go (profile form) or why not. */
-export function replyGate(): 'ok' | { url: string } | { message: string } {
+export function replyGate(): 'ok' | 'profile' | { message: string } {
   if (sessionStore.canPost) return 'ok';
   if (sessionStore.isBanned) return { message: '账号已被限制发言' };
   if (sessionStore.nicknamePending) return { message: '昵称审核中，通过后就可以评论了' };
-  return { url: PROFILE_URL };
+  return 'profile';
 }
 
 Component({
@@ -161,7 +160,7 @@ Component({
     ensureCanWrite(): boolean {
       const gate = replyGate();
       if (gate === 'ok') return true;
-      if ('url' in gate) void wx.navigateTo({ url: gate.url });
+      if (gate === 'profile') openProfile();
       else wx.showToast({ title: gate.message, icon: 'none' });
       return false;
     },
@@ -250,8 +249,7 @@ Component({
       try {
         await removePost(this.data.postId);
         wx.showToast({ title: '已删除', icon: 'success' });
-        if (getCurrentPages().length > 1) void wx.navigateBack();
-        else void wx.switchTab({ url: '/pages/forum/index' });
+        leavePage(FORUM_PAGE);
       } catch (error) {
         wx.showToast({ title: userMessageOf(error), icon: 'none' });
       }
