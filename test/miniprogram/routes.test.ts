@@ -6,7 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import * as routes from '../../miniprogram/routes';
+
+/** Loaded at run time: routes.ts compiles in the wx world (test/tsconfig.json has Node's types, not wx's). */
+const routes = require('../../miniprogram/routes') as Record<string, unknown> & {
+  FORUM_PAGE: string;
+  ME_PAGE: string;
+  postUrl(postId: number): string;
+};
 
 const appJson = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'miniprogram', 'app.json'), 'utf8')) as {
   pages: string[];
