@@ -29,6 +29,7 @@ ComponentWithStore({
       isModerator: () => sessionStore.isModerator,
       isTestAccount: () => sessionStore.user?.isTestAccount ?? false,
       banned: () => sessionStore.isBanned,
+      // toJS reads every field, so a post whose review state changed in place is re-sent too.
       myPosts: () => toJS(forumStore.myPosts.items),
       myPostsLoaded: () => forumStore.myPosts.loaded,
       myPostsError: () => forumStore.myPosts.error ?? '',
