@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { runFeedBench } from './feed';
 import { failedGoals, renderTable, serverGoals, type Goal } from './goals';
-import { MAIN_PACKAGE_LIMIT_BYTES, measurePackage } from './package-size';
+import { MAIN_PACKAGE_LIMIT_BYTES, measurePackage } from 'miniprogram-review-kit/package-size';
 import { runProfile } from './server/profile';
 import { runServerBench } from './server/server-bench';
 
