@@ -17,7 +17,7 @@ import * as boards from './boards.repository';
 import * as comments from './comments.repository';
 import { presentBoard, presentComment, presentPostDetail, presentPostSummary } from './forum.presenter';
 import * as posts from './posts.repository';
-import type { PostWithAuthor } from './posts.repository';
+import type { PostSummaryRow } from './posts.repository';
 import { insertReportOnce } from './reports.repository';
 
 const TEXT_VERDICT_OF: Record<SubmissionOutcome, TextVerdict> = { published: 'pass', held: 'review', checking: 'pending' };
@@ -35,7 +35,7 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
   }
 
   /** One extra indexed query brings the images of the whole page. */
-  async function summaries(rows: PostWithAuthor[], limit: number) {
+  async function summaries(rows: PostSummaryRow[], limit: number) {
     const images = await imagesOfPosts(db, rows.slice(0, limit).map((row) => row.id));
     return toPage(rows, limit, (row) => presentPostSummary(row, images));
   }
