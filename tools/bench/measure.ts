@@ -97,6 +97,8 @@ export function analyzeCriticalPath(events: TimelineEvent[]): CriticalPath {
 }
 
 export interface FeedBenchResult {
-  append: SetDataSummary & { appendedItems: number; feedLength: number; targetBytes: number };
+  append: SetDataSummary & { appendedItems: number; feedLength: number; targetBytes: number; imagesPerItem: number; titleChars: number };
   criticalPath: CriticalPath;
+  /** A relaunch with the last feed in storage. */
+  warmStart: CriticalPath;
 }

@@ -69,6 +69,8 @@ export interface PostsTable {
   author_id: number;
   title: string;
   body: string;
+  /** The body as lists show it (lib/excerpt.ts), written with the body. */
+  excerpt: Generated<string>;
   status: ContentStatus;
   reject_reason: string | null;
   pinned: number;

@@ -4,10 +4,9 @@ import type { ContentStatus, MediaStatus } from '../../db/schema';
 import { publicMediaPath } from '../../lib/media-paths';
 import type { Viewer } from '../auth/viewer';
 import type { CommentWithAuthor } from './comments.repository';
-import type { PostWithAuthor } from './posts.repository';
+import type { PostSummaryRow, PostWithAuthor } from './posts.repository';
 
 const DEFAULT_NICKNAME = '社区成员';
-const EXCERPT_LENGTH = 80;
 
 export function reviewMessage(status: ContentStatus, reason: string | null): string | undefined {
   switch (status) {
@@ -48,7 +47,7 @@ export function presentBoard(row: { id: number; slug: string; name: string; desc
   return { id: row.id, slug: row.slug, name: row.name, description: row.description };
 }
 
-function presentPostFields(row: PostWithAuthor, images: PostImageRow[]) {
+function presentPostFields(row: PostSummaryRow, images: PostImageRow[]) {
   return {
     id: row.id,
     boardId: row.board_id,
@@ -63,9 +62,8 @@ function presentPostFields(row: PostWithAuthor, images: PostImageRow[]) {
   };
 }
 
-export function presentPostSummary(row: PostWithAuthor, images: PostImageRow[]): PostSummary {
-  const body = row.body.replace(/\s+/g, ' ').trim();
-  return { ...presentPostFields(row, images), excerpt: body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH)}…` : body };
+export function presentPostSummary(row: PostSummaryRow, images: PostImageRow[]): PostSummary {
+  return { ...presentPostFields(row, images), excerpt: row.excerpt };
 }
 
 export function presentPostDetail(row: PostWithAuthor, images: PostImageRow[], viewer: Viewer | null): PostDetail {

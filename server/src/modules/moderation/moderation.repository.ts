@@ -16,19 +16,34 @@ export interface QueuePage<Id extends number | string> {
   limit: number;
 }
 
-/** posts_queue_idx (status, created_at). */
-export function listPostQueue(db: Db, page: QueuePage<number>) {
-  let query = db
-    .selectFrom('posts')
-    .innerJoin('users', 'users.id', 'posts.author_id')
-    .select(['posts.id', 'posts.board_id', 'posts.title', 'posts.body', 'posts.status', 'posts.created_at', 'posts.author_id', 'users.nickname as author_nickname'])
-    .where('posts.status', 'in', ['held', 'checking']);
-  const after = page.after;
-  if (after) query = query.where('posts.created_at', '>=', after.at).where((eb) => eb(eb.refTuple('posts.created_at', 'posts.id'), '>', eb.tuple(after.at, after.id)));
-  return query.orderBy('posts.created_at').orderBy('posts.id').limit(page.limit + 1).execute();
+/**
+ * Queues that hold two statuses are read one status at a time and merged: `status IN (a, b)
+ * ORDER BY created_at` cannot be read in order from a (status, created_at, id) index, so the
+ * database sorted the whole queue for every page (45 ms at 100,000 queued). Each status is read
+ * in index order, at most a page each; merging two pages costs nothing.
+ */
+async function mergeByKeyset<Row extends { created_at: string; id: number | string }>(pages: Promise<Row[]>[], limit: number): Promise<Row[]> {
+  const rows = (await Promise.all(pages)).flat();
+  rows.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.slice(0, limit + 1);
 }
 
-/** comments_queue_idx (status, created_at). */
+/** posts_queue_idx (status, created_at, id), one status at a time (0004). */
+export function listPostQueue(db: Db, page: QueuePage<number>) {
+  const ofStatus = (status: 'held' | 'checking') => {
+    let query = db
+      .selectFrom('posts')
+      .innerJoin('users', 'users.id', 'posts.author_id')
+      .select(['posts.id', 'posts.board_id', 'posts.title', 'posts.body', 'posts.status', 'posts.created_at', 'posts.author_id', 'users.nickname as author_nickname'])
+      .where('posts.status', '=', status);
+    const after = page.after;
+    if (after) query = query.where('posts.created_at', '>=', after.at).where((eb) => eb(eb.refTuple('posts.created_at', 'posts.id'), '>', eb.tuple(after.at, after.id)));
+    return query.orderBy('posts.created_at').orderBy('posts.id').limit(page.limit + 1).execute();
+  };
+  return mergeByKeyset([ofStatus('held'), ofStatus('checking')], page.limit);
+}
+
+/** comments_queue_idx (status, created_at, id). */
 export function listCommentQueue(db: Db, page: QueuePage<number>) {
   let query = db
     .selectFrom('comments')
@@ -41,29 +56,32 @@ export function listCommentQueue(db: Db, page: QueuePage<number>) {
   return query.orderBy('comments.created_at').orderBy('comments.id').limit(page.limit + 1).execute();
 }
 
-/** media_queue_idx (status, created_at); an image belongs to at most one post. */
+/** media_queue_idx (status, created_at, id), one status at a time (0004); an image belongs to at most one post. */
 export function listMediaQueue(db: Db, page: QueuePage<string>) {
-  let query = db
-    .selectFrom('media')
-    .innerJoin('users', 'users.id', 'media.owner_id')
-    .leftJoin('post_media', 'post_media.media_id', 'media.id')
-    .select([
-      'media.id',
-      'media.owner_id',
-      'users.nickname as owner_nickname',
-      'media.purpose',
-      'media.status',
-      'media.mime_type',
-      'media.byte_size',
-      'media.width',
-      'media.height',
-      'media.created_at',
-      'post_media.post_id',
-    ])
-    .where('media.status', 'in', ['held', 'pending']);
-  const after = page.after;
-  if (after) query = query.where('media.created_at', '>=', after.at).where((eb) => eb(eb.refTuple('media.created_at', 'media.id'), '>', eb.tuple(after.at, after.id)));
-  return query.orderBy('media.created_at').orderBy('media.id').limit(page.limit + 1).execute();
+  const ofStatus = (status: 'held' | 'pending') => {
+    let query = db
+      .selectFrom('media')
+      .innerJoin('users', 'users.id', 'media.owner_id')
+      .leftJoin('post_media', 'post_media.media_id', 'media.id')
+      .select([
+        'media.id',
+        'media.owner_id',
+        'users.nickname as owner_nickname',
+        'media.purpose',
+        'media.status',
+        'media.mime_type',
+        'media.byte_size',
+        'media.width',
+        'media.height',
+        'media.created_at',
+        'post_media.post_id',
+      ])
+      .where('media.status', '=', status);
+    const after = page.after;
+    if (after) query = query.where('media.created_at', '>=', after.at).where((eb) => eb(eb.refTuple('media.created_at', 'media.id'), '>', eb.tuple(after.at, after.id)));
+    return query.orderBy('media.created_at').orderBy('media.id').limit(page.limit + 1).execute();
+  };
+  return mergeByKeyset([ofStatus('held'), ofStatus('pending')], page.limit);
 }
 
 /** reports_queue_idx (status, id). */
@@ -107,7 +125,7 @@ export function findReportedComments(db: Db, ids: number[]) {
     .execute();
 }
 
-/** users_nickname_queue_idx (pending_nickname_status, updated_at), from migration 0003. */
+/** users_nickname_queue_idx (pending_nickname_status, updated_at, id), from migrations 0003 and 0004. */
 export function listNicknameQueue(db: Db, page: QueuePage<number>) {
   let query = db
     .selectFrom('users')
