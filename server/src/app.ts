@@ -10,7 +10,6 @@ import { createAppServices } from './app-services';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
-import { contentChanged } from './modules/content-state';
 import { createLogger } from './lib/logger';
 import authRoutes from './modules/auth/auth.routes';
 import forumRoutes from './modules/forum/forum.routes';
@@ -64,19 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     kickJobs: () => app.jobs.kick(),
   });
   app.decorate('services', services);
-  // A job or a writing request may have changed content: its transaction has committed by the
-  // time it ends, so move the content version again (see content-state/content-version.ts).
-  const bumpingAfter = Object.fromEntries(Object.entries(jobHandlers).map(([kind, handler]) => [kind, (async (...args) => {
-    try {
-      return await handler(...args);
-    } finally {
-      contentChanged();
-    }
-  }) satisfies typeof handler]));
-  app.decorate('jobs', createJobRunner({ handle: database, handlers: bumpingAfter, logger: app.log, ...config.contentRecheck }));
-  app.addHook('onResponse', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') contentChanged();
-  });
+  app.decorate('jobs', createJobRunner({ handle: database, handlers: jobHandlers, logger: app.log, ...config.contentRecheck }));
   app.addHook('onClose', async () => app.jobs.stop());
 
   await app.register(errorHandler);

@@ -4,7 +4,6 @@
  * the profile, the text recheck job, image verdicts and moderators call these functions; each
  * takes the database or the caller's transaction first. Other modules import this file only.
  */
-export { contentChanged, contentVersion } from './content-version';
 export { findCommentState, findPostState, findProfileState } from './content-state.repository';
 export { applyMediaDecision, heldImagesOf, IMAGE_RISKY_REASON, mediaStatusOf, startAvatarCheck, type MediaDecision } from './media-states';
 export { applyNicknameRecheck, decidePendingNickname, submitNickname, type NicknameSubmission } from './nickname-states';

@@ -7,7 +7,6 @@ import type { Db } from '../../db/database';
 import type { MediaStatus } from '../../db/schema';
 import { inTransaction } from '../../lib/transaction';
 import * as repo from './content-state.repository';
-import { contentChanged } from './content-version';
 import { recomputePostStatus } from './post-status';
 
 export const IMAGE_RISKY_REASON = '图片可能包含不当内容，未通过安全检测';
@@ -27,7 +26,6 @@ export async function applyMediaDecision(
   by: 'wechat' | 'moderator',
   reason: string | null = decision === 'rejected' ? IMAGE_RISKY_REASON : null,
 ): Promise<boolean> {
-  contentChanged();
   return inTransaction(db, async (trx) => {
     const media = await repo.findMediaState(trx, mediaId);
     if (!media || media.status === decision) return false;

@@ -6,26 +6,22 @@
 import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/schema';
 import * as repo from './content-state.repository';
-import { contentChanged } from './content-version';
 import type { TextOutcome } from './text-states';
 
 export type NicknameSubmission = 'published' | 'held' | 'checking';
 
 export function submitNickname(db: Db, userId: number, nickname: string, outcome: NicknameSubmission): Promise<UserRow> {
-  contentChanged();
   if (outcome === 'published') return repo.setProfileState(db, userId, { nickname, pending_nickname: null, pending_nickname_status: null });
   return repo.setProfileState(db, userId, { pending_nickname: nickname, pending_nickname_status: outcome });
 }
 
 /** The recheck job's verdict on the nickname it checked; nothing changes if the user submitted another meanwhile. */
 export async function applyNicknameRecheck(db: Db, userId: number, nickname: string, outcome: TextOutcome): Promise<void> {
-  contentChanged();
   if (outcome === 'held') await repo.holdCheckingNickname(db, userId, nickname);
   else await repo.settlePendingNickname(db, userId, ['checking'], outcome === 'published', nickname);
 }
 
 /** A moderator publishes or drops the nickname waiting for a decision; false when none is waiting. */
 export function decidePendingNickname(db: Db, userId: number, approve: boolean): Promise<boolean> {
-  contentChanged();
   return repo.settlePendingNickname(db, userId, ['held', 'checking'], approve);
 }

@@ -6,7 +6,6 @@
 import type { Db } from '../../db/database';
 import type { ContentStatus, MediaStatus, TextVerdict } from '../../db/schema';
 import * as repo from './content-state.repository';
-import { contentChanged } from './content-version';
 
 export const IMAGE_REJECTED_REASON = '图片未通过安全检测，帖子仅你自己可见';
 
@@ -22,7 +21,6 @@ export function derivePostStatus(text: TextVerdict, images: MediaStatus[]): { st
  * rejected; published content can only fall back to rejected (an image rejected afterwards).
  */
 export async function recomputePostStatus(db: Db, postId: number): Promise<ContentStatus | undefined> {
-  contentChanged();
   const post = await repo.findPostState(db, postId);
   if (!post || post.status === 'rejected') return post?.status;
   const next = derivePostStatus(post.text_verdict, await repo.postImageStatuses(db, postId));

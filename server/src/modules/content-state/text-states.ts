@@ -7,13 +7,11 @@ import type { Db } from '../../db/database';
 import type { ContentStatus } from '../../db/schema';
 import { inTransaction } from '../../lib/transaction';
 import * as repo from './content-state.repository';
-import { contentChanged } from './content-version';
 import { recomputePostStatus } from './post-status';
 
 export type TextOutcome = 'published' | 'held' | 'rejected';
 
 export function changePostStatus(db: Db, id: number, from: ContentStatus[], to: ContentStatus, reason: string | null = null): Promise<boolean> {
-  contentChanged();
   return repo.transitionPost(db, id, from, to, reason);
 }
 
@@ -22,7 +20,6 @@ export function changePostStatus(db: Db, id: number, from: ContentStatus[], to: 
  * post may still wait for its images, so its status follows from both.
  */
 export async function applyPostTextVerdict(db: Db, id: number, outcome: TextOutcome, rejectReason: string): Promise<void> {
-  contentChanged();
   if (outcome === 'rejected') {
     await repo.transitionPost(db, id, ['checking'], 'rejected', rejectReason);
     return;
@@ -35,12 +32,10 @@ export async function applyPostTextVerdict(db: Db, id: number, outcome: TextOutc
 
 /** A moderator passes a queued post's text; false when it had passed already. */
 export function passQueuedPostText(db: Db, id: number): Promise<boolean> {
-  contentChanged();
   return repo.passQueuedPostText(db, id);
 }
 
 export async function changeCommentStatus(db: Db, id: number, from: ContentStatus[], to: ContentStatus, reason: string | null = null): Promise<boolean> {
-  contentChanged();
   return inTransaction(db, async (trx) => {
     const comment = await repo.findCommentState(trx, id);
     if (!comment || !(await repo.transitionComment(trx, id, from, to, reason))) return false;
@@ -52,12 +47,10 @@ export async function changeCommentStatus(db: Db, id: number, from: ContentStatu
 
 /** A comment was added or removed in the given status: only published comments are counted. */
 export async function commentCountChanged(db: Db, postId: number, status: ContentStatus, change: 'added' | 'removed'): Promise<void> {
-  contentChanged();
   if (status === 'published') await repo.adjustCommentCount(db, postId, change === 'added' ? 1 : -1);
 }
 
 /** Several threads lost comments at once (an account deleted): count them again. */
 export function recountComments(db: Db, postIds: number[]): Promise<void> {
-  contentChanged();
   return repo.recountComments(db, postIds);
 }

@@ -11,13 +11,12 @@ import { TextScene } from '../../wechat/types';
 import { isModerator, requireAuthor, requireViewer, type Viewer } from '../auth/viewer';
 import type { ContentCheck, SubmissionOutcome } from '../content-check/content-check.service';
 import { enqueueTextRecheck } from '../content-check/text-recheck.job';
-import { commentCountChanged, contentChanged, derivePostStatus } from '../content-state';
+import { commentCountChanged, derivePostStatus } from '../content-state';
 import { attachImagesToPost, imagesOfPosts, usablePostImages } from '../media/media-access';
 import * as boards from './boards.repository';
 import * as comments from './comments.repository';
 import { presentBoard, presentComment, presentPostDetail, presentPostSummary } from './forum.presenter';
 import * as posts from './posts.repository';
-import { createPublicPageCache } from './public-pages';
 import type { PostSummaryRow } from './posts.repository';
 import { insertReportOnce } from './reports.repository';
 
@@ -29,7 +28,6 @@ export type ForumService = ReturnType<typeof createForumService>;
 
 export function createForumService(deps: { db: Db; contentCheck: ContentCheck }) {
   const { db, contentCheck } = deps;
-  const firstPages = createPublicPageCache();
 
   /** Published content is public; anything else only for its author and moderators. */
   function canSee(row: { status: string; author_id: number }, viewer: Viewer | null): boolean {
@@ -51,15 +49,6 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
   return {
     async listBoards() {
       return { items: (await boards.listBoards(db)).map(presentBoard) };
-    },
-
-    /**
-     * The feed; a first page comes from the public-page cache with its ETag (it is the same for
-     * every viewer), later pages from the database.
-     */
-    async listPostsWithTag(query: PostsQuery): Promise<{ page: Awaited<ReturnType<typeof summaries>>; etag?: string }> {
-      if (query.cursor !== undefined) return { page: await this.listPosts(query) };
-      return firstPages.get(`posts:${query.boardId ?? ''}:${query.pinned ? 1 : 0}:${query.limit ?? 20}`, () => this.listPosts(query));
     },
 
     async listPosts(query: PostsQuery) {
@@ -96,7 +85,6 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
       );
       const textVerdict = TEXT_VERDICT_OF[outcome];
       const { status } = derivePostStatus(textVerdict, imageStatuses);
-      contentChanged();
       const id = await db.transaction().execute(async (trx) => {
         const postId = await posts.insertPost(trx, { boardId: input.boardId, authorId: author.user.id, title: input.title, body: input.body, status, textVerdict });
         await attachImagesToPost(trx, postId, mediaIds);
@@ -108,7 +96,6 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
 
     async deletePost(viewer: Viewer | null, id: number): Promise<void> {
       const me = requireViewer(viewer);
-      contentChanged();
       const deleted = await posts.deletePostOf(db, id, isModerator(me) ? 'any' : me.user.id);
       if (!deleted) {
         const exists = await posts.findPost(db, id);
