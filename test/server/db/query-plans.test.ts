@@ -72,7 +72,7 @@ const listQueries: Record<string, [() => Promise<unknown>, RegExp]> = {
 
 it.each(Object.entries(listQueries))('%s uses its index', async (_name, [run, index]) => {
   const queries = await capture(run);
-  const explained = (await Promise.all(queries.filter((q) => /^(select|update)/i.test(q.sql)).map(plan))).join('\n');
+  const explained = (await Promise.all(queries.filter((q) => /^(select|update)/i.test(q.sql)).map((q) => plan(q)))).join('\n');
   expect(explained).toMatch(index);
   if (testDialect() === 'sqlite') expect(explained).not.toMatch(/SCAN (posts|comments|jobs|media|reports|users)\b(?! USING)/);
 });
