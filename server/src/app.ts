@@ -10,6 +10,7 @@ import { REAL_WECHAT_API_BASE_URL, type Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './lib/logger';
+import { fastifyTrustProxy } from './lib/trust-proxy';
 import { createAccessTokens } from './modules/auth/access-tokens';
 import authRoutes from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
@@ -18,7 +19,8 @@ import { createTextRecheckHandler, TEXT_RECHECK_JOB } from './modules/content-ch
 import forumRoutes from './modules/forum/forum.routes';
 import { createForumService } from './modules/forum/forum.service';
 import { createMediaCheckSubmitHandler, createMediaVerdictHandler, MEDIA_VERDICT_JOB } from './modules/media/media-check.jobs';
-import { createLocalDiskMediaStore, type MediaStore } from './modules/media/media-store';
+import { createConfiguredMediaStore } from './modules/media/configured-media-store';
+import type { MediaStore } from './modules/media/media-store';
 import mediaRoutes from './modules/media/media.routes';
 import { createMediaService, MEDIA_CHECK_SUBMIT_JOB } from './modules/media/media.service';
 import meRoutes from './modules/me/me.routes';
@@ -29,9 +31,13 @@ import pushRoutes from './modules/wechat-push/push.routes';
 import { createProfileService } from './modules/me/profile.service';
 import authenticate from './plugins/authenticate';
 import errorHandler from './plugins/error-handler';
+import health from './plugins/health';
 import jsonBody from './plugins/json-body';
 import openapi from './plugins/openapi';
 import rateLimits from './plugins/rate-limits';
+import redis from './plugins/redis';
+import securityHeaders from './plugins/security-headers';
+import loadShedding from './plugins/under-pressure';
 import type { WeChatClient } from './wechat/types';
 
 export interface AppDeps {
@@ -39,7 +45,7 @@ export interface AppDeps {
   database: DatabaseHandle;
   wechat: WeChatClient;
   logger?: Logger;
-  /** Defaults to local disk under config.media.dir. */
+  /** Defaults to what MEDIA_STORE says: local disk under config.media.dir, or S3. */
   mediaStore?: MediaStore;
 }
 
@@ -54,7 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const db = database.db;
   const app = Fastify({
     loggerInstance: (deps.logger ?? createLogger(config)) as FastifyBaseLogger,
-    trustProxy: config.env === 'production',
+    // Forwarding headers only from the proxies TRUST_PROXY names (lib/trust-proxy.ts), so per-address limits hold.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,
@@ -66,7 +73,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const accessTokens = createAccessTokens(config.auth.jwtSecret, config.auth.accessTokenTtlSeconds);
   const contentCheck = createContentCheck({ wechat: deps.wechat, logger: app.log });
   const testAccountUsername = config.testAccount.username;
-  const mediaStore = deps.mediaStore ?? createLocalDiskMediaStore(config.media.dir);
+  const configuredStore = deps.mediaStore ? undefined : createConfiguredMediaStore(config.media, app.log);
+  if (configuredStore?.close) app.addHook('onClose', async () => configuredStore.close?.());
+  const mediaStore = deps.mediaStore ?? configuredStore!;
   app.decorate('services', {
     auth: createAuthService({ db, wechat: deps.wechat, accessTokens, refreshTokenTtlDays: config.auth.refreshTokenTtlDays, testAccountUsername }),
     forum: createForumService({ db, contentCheck }),
@@ -92,12 +101,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => app.jobs.stop());
 
   await app.register(errorHandler);
+  await app.register(loadShedding, { maxEventLoopDelayMs: config.operations.maxEventLoopDelayMs, sampleIntervalMs: config.operations.pressureSampleIntervalMs });
+  await app.register(securityHeaders);
+  await app.register(redis, { url: config.redisUrl });
   await app.register(jsonBody);
   await app.register(openapi, { serveUi: config.openApiDocs });
   await app.register(authenticate, { db, accessTokens });
-  await app.register(rateLimits);
+  await app.register(rateLimits, { redisKeyPrefix: config.redisKeyPrefix });
 
-  app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(health, { db });
   await app.register(authRoutes, config.rateLimits);
   await app.register(meRoutes, config.rateLimits);
   await app.register(forumRoutes, config.rateLimits);
