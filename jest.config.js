@@ -16,11 +16,16 @@ const base = {
 
 const projects = [
   { ...base, displayName: 'server (sqlite)', testMatch: ['<rootDir>/test/server/**/*.test.ts'] },
-  { ...base, displayName: 'tools', testMatch: ['<rootDir>/test/tools/**/*.test.ts'] },
+  // The template's tools, and the template under its review kit (test/review: it passes the review).
+  { ...base, displayName: 'tools', testMatch: ['<rootDir>/test/tools/**/*.test.ts', '<rootDir>/test/review/**/*.test.ts'] },
+  // The generic packages' own tests, on their own fixtures.
+  { ...base, displayName: 'review-kit', testMatch: ['<rootDir>/packages/review-kit/test/**/*.test.ts'] },
+  { ...base, displayName: 'headless-host', testMatch: ['<rootDir>/packages/headless-host/test/**/*.test.ts'] },
   // The mini program rendered headless (miniprogram-simulate in jsdom) by test/support/miniprogram.
   { ...base, displayName: 'miniprogram', testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'], testEnvironment: '<rootDir>/test/support/miniprogram/jsdom-node-environment.ts' },
-  // Plain miniprogram-automator specs against the headless host (a child process per file).
-  { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/tools/headless-host/**/*.test.ts'] },
+  // Plain miniprogram-automator specs against the headless host (a child process per file), and
+  // the host's protocol checked method by method on this template's mini program.
+  { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
 ];
 if (process.env.TEST_DATABASE_URL) {
   projects.push({

@@ -1,46 +1,14 @@
 /**
- * The API contract as types for the mini program. The schemas live with the server
- * (server/src/contract) and are the one source of truth; this file only re-exports their types.
+ * The API contract as types for the mini program. The schemas live in packages/contract and are
+ * the one source of truth; this file re-exports every type they declare, so a new schema needs
+ * no change here.
  */
-export type {
-  ApiError,
-  Author,
-  Board,
-  Comment,
-  ContentStatus,
-  CreateCommentBody,
-  CreatePostBody,
-  CreateReportBody,
-  Image,
-  MediaPurpose,
-  MediaStatus,
-  Me,
-  ModerationActionKind,
-  ModerationComment,
-  ModerationLogEntry,
-  ModerationMedia,
-  ModerationNickname,
-  ModerationPost,
-  ModerationReasonBody,
-  ModerationReport,
-  ModerationResult,
-  ModerationTargetType,
-  ModerationUser,
-  PasswordLoginBody,
-  PostDetail,
-  PostsQuery,
-  PostSummary,
-  RefreshBody,
-  ReportReceipt,
-  Role,
-  ResolveReportBody,
-  TokenPair,
-  UpdateMeBody,
-  UpdateMeResult,
-  UploadedMedia,
-  WeChatLoginBody,
-} from '@wx-community-starter/contract';
+export type * from '@wx-community-starter/contract';
 
+/**
+ * A page of a list. The contract's `Page` is a schema factory (a function), so its type is
+ * declared here; this local declaration takes precedence over the re-exported name.
+ */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -5,30 +5,21 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import './app-services';
-import { REAL_WECHAT_API_BASE_URL, type Config } from './config';
+import { createAppServices } from './app-services';
+import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './lib/logger';
 import { fastifyTrustProxy } from './lib/trust-proxy';
-import { createAccessTokens } from './modules/auth/access-tokens';
 import authRoutes from './modules/auth/auth.routes';
-import { createAuthService } from './modules/auth/auth.service';
-import { createContentCheck } from './modules/content-check/content-check.service';
-import { createTextRecheckHandler, TEXT_RECHECK_JOB } from './modules/content-check/text-recheck.job';
 import forumRoutes from './modules/forum/forum.routes';
-import { createForumService } from './modules/forum/forum.service';
-import { createMediaCheckSubmitHandler, createMediaVerdictHandler, MEDIA_VERDICT_JOB } from './modules/media/media-check.jobs';
+import meRoutes from './modules/me/me.routes';
 import { createConfiguredMediaStore } from './modules/media/configured-media-store';
 import type { MediaStore } from './modules/media/media-store';
 import mediaRoutes from './modules/media/media.routes';
-import { createMediaService, MEDIA_CHECK_SUBMIT_JOB } from './modules/media/media.service';
-import meRoutes from './modules/me/me.routes';
 import contentCheckProbeRoutes from './modules/moderation/content-check-probe.routes';
 import moderationRoutes from './modules/moderation/moderation.routes';
-import { createModerationService } from './modules/moderation/moderation.service';
 import pushRoutes from './modules/wechat-push/push.routes';
-import { createProfileService } from './modules/me/profile.service';
 import authenticate from './plugins/authenticate';
 import errorHandler from './plugins/error-handler';
 import health from './plugins/health';
@@ -57,7 +48,6 @@ declare module 'fastify' {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
-  const db = database.db;
   const app = Fastify({
     loggerInstance: (deps.logger ?? createLogger(config)) as FastifyBaseLogger,
     // Forwarding headers only from the proxies TRUST_PROXY names (lib/trust-proxy.ts), so per-address limits hold.
@@ -70,34 +60,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const accessTokens = createAccessTokens(config.auth.jwtSecret, config.auth.accessTokenTtlSeconds);
-  const contentCheck = createContentCheck({ wechat: deps.wechat, logger: app.log });
-  const testAccountUsername = config.testAccount.username;
   const configuredStore = deps.mediaStore ? undefined : createConfiguredMediaStore(config.media, app.log);
   if (configuredStore?.close) app.addHook('onClose', async () => configuredStore.close?.());
-  const mediaStore = deps.mediaStore ?? configuredStore!;
-  app.decorate('services', {
-    auth: createAuthService({ db, wechat: deps.wechat, accessTokens, refreshTokenTtlDays: config.auth.refreshTokenTtlDays, testAccountUsername }),
-    forum: createForumService({ db, contentCheck }),
-    profile: createProfileService({ db, contentCheck, testAccountUsername, mediaStore }),
-    media: createMediaService({
-      db,
-      store: mediaStore,
-      fetchUrlTtlSeconds: config.media.fetchUrlTtlSeconds,
-      onQueued: () => app.jobs.kick(),
-    }),
-    moderation: createModerationService({ db }),
-  });
-  app.decorate('jobs', createJobRunner({
-    handle: database,
-    handlers: {
-      [TEXT_RECHECK_JOB]: createTextRecheckHandler({ db, contentCheck }),
-      [MEDIA_CHECK_SUBMIT_JOB]: createMediaCheckSubmitHandler({ db, wechat: deps.wechat, logger: app.log, publicBaseUrl: config.media.publicBaseUrl, fetchUrlTtlSeconds: config.media.fetchUrlTtlSeconds }),
-      [MEDIA_VERDICT_JOB]: createMediaVerdictHandler({ db, logger: app.log }),
-    },
+  const { services, jobHandlers } = createAppServices({
+    config,
+    db: database.db,
+    wechat: deps.wechat,
     logger: app.log,
-    ...config.contentRecheck,
-  }));
+    mediaStore: deps.mediaStore ?? configuredStore!,
+    kickJobs: () => app.jobs.kick(),
+  });
+  app.decorate('services', services);
+  app.decorate('jobs', createJobRunner({ handle: database, handlers: jobHandlers, logger: app.log, ...config.contentRecheck }));
   app.addHook('onClose', async () => app.jobs.stop());
 
   await app.register(errorHandler);
@@ -106,16 +80,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(redis, { url: config.redisUrl });
   await app.register(jsonBody);
   await app.register(openapi, { serveUi: config.openApiDocs });
-  await app.register(authenticate, { db, accessTokens });
+  await app.register(authenticate);
   await app.register(rateLimits, { redisKeyPrefix: config.redisKeyPrefix });
 
-  await app.register(health, { db });
+  await app.register(health, { db: database.db });
   await app.register(authRoutes, config.rateLimits);
   await app.register(meRoutes, config.rateLimits);
   await app.register(forumRoutes, config.rateLimits);
   await app.register(mediaRoutes, { maxBytes: config.media.maxBytes, uploadsPerMinute: config.rateLimits.uploadsPerMinute });
-  await app.register(pushRoutes, { push: config.push, appId: config.wechat.appId, db });
+  await app.register(pushRoutes);
   await app.register(moderationRoutes, { prefix: '/moderation' });
-  await app.register(contentCheckProbeRoutes, { prefix: '/moderation', wechat: deps.wechat, sampleText: config.contentCheckProbeText, usesRealWeChat: config.wechat.apiBaseUrl === REAL_WECHAT_API_BASE_URL });
+  await app.register(contentCheckProbeRoutes, { prefix: '/moderation' });
   return app;
 }

@@ -10,7 +10,7 @@ import { buildApp } from './app';
 import { loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { seedDatabase, type SeedResult } from './db/seed/seed';
+import { seedDatabase, type SeedResult } from './dev/seed/seed';
 import { createLogger } from './lib/logger';
 import { createWeChatClient } from './wechat/wechat-client';
 

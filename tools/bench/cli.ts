@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { runFeedBench } from './feed';
-import { MAIN_PACKAGE_LIMIT_BYTES, measurePackage } from './package-size';
+import { MAIN_PACKAGE_LIMIT_BYTES, measurePackage } from 'miniprogram-review-kit/package-size';
 
 const root = path.resolve(__dirname, '..', '..', 'miniprogram');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTestApp, type TestApp } from '../../test/support/server/test-app';
-import { installWxFake } from '../../packages/headless-host/src/runtime/wx-fake';
-import { createAppHost } from '../../packages/headless-host/src/runtime/app-host';
+import { createAppHost, installWxFake } from 'miniprogram-headless-host/runtime';
+import { fakeWeChatLoginCodeUrl } from '../../server/src/dev/host-backend';
 import { analyzeCriticalPath, summarizeSetData, type FeedBenchResult, type TimelineEvent } from './measure';
 
 const wxFake = installWxFake();
@@ -70,7 +70,7 @@ function recordTimeline(): { events: TimelineEvent[]; stop(): void } {
 }
 
 it('feed bench', async () => {
-  wxFake.configure({ fakeWeChatUrl: server.fake.url, rewriteOrigins: { [API]: server.baseUrl } });
+  wxFake.configure({ loginCodeUrl: fakeWeChatLoginCodeUrl(server.fake.url), rewriteOrigins: { [API]: server.baseUrl } });
   wxFake.storage.clear();
 
   // b. Cold start: launch → first post title, with the silent login running alongside

@@ -1,32 +1,40 @@
 /**
- * `npm run host`: the mini program headless on a local WebSocket, for miniprogram-automator's
- * `automator.connect({ wsEndpoint })`. By default it also starts the reference server and the
- * fake WeChat (seeded, throwaway database); `--api-url` points it at a server you run instead.
+ * `headless-host`: a mini program headless on a local WebSocket, for miniprogram-automator's
+ * `automator.connect({ wsEndpoint })`. The project's adapter (`--backend MODULE`, exporting
+ * `startHostBackend()`) starts its server and says where wx.login gets codes; or `--api-url`
+ * points at a server you run yourself.
  *
- *   npm run host                      ws://127.0.0.1:9420, own server + fake WeChat
- *   npm run host -- --port 0          a free port (printed)
- *   npm run host -- --api-url http://127.0.0.1:3000 --fake-wechat-url http://127.0.0.1:3001
+ *   headless-host --backend dev/host-backend.ts          ws://127.0.0.1:9420, the adapter's server
+ *   headless-host --api-url http://127.0.0.1:3000 --login-code-url http://127.0.0.1:3001/login
+ *   headless-host --port 0 ...                           a free port (printed)
  *
  * It prints `wsEndpoint=ws://…` on a line of its own when ready, and exits when a spec calls
  * `miniProgram.close()` (Tool.close) or on Ctrl+C; `--keep-alive` keeps it up across spec runs.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDevStack, type DevStack } from '../../../server/src/dev/dev-stack';
+import { startBackendModule, type HostBackend } from './backend';
 import { startHeadlessHost } from './headless-host';
 
-const USAGE = `Usage: npm run host -- [--port 9420] [--project DIR] [--entry /pages/x/index?a=1]
-                       [--api-url URL [--fake-wechat-url URL]] [--keep-alive]
-                       [--privacy-refusal-window-ms 10000]`;
+export const USAGE = `Usage: headless-host [--project DIR] (--backend MODULE | --api-url URL [--login-code-url URL])
+                     [--port 9420] [--entry /pages/x/index?a=1] [--api-base-url URL]
+                     [--keep-alive] [--privacy-refusal-window-ms 10000]
+  --project DIR       the mini program project (project.config.json); default: the current directory
+  --backend MODULE    the project's adapter, relative to --project: exports startHostBackend()
+  --api-url URL       a running server instead of a backend
+  --login-code-url    where wx.login gets codes: POST {openid} → {code}
+  --api-base-url URL  the API base URL built into the mini program (default: read from its config.ts)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '9420' },
-      project: { type: 'string', default: path.resolve(__dirname, '..', '..', '..') },
+      project: { type: 'string', default: process.cwd() },
+      backend: { type: 'string' },
       entry: { type: 'string' },
       'api-url': { type: 'string' },
-      'fake-wechat-url': { type: 'string' },
+      'login-code-url': { type: 'string' },
+      'api-base-url': { type: 'string' },
       'keep-alive': { type: 'boolean', default: false },
       'privacy-refusal-window-ms': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -38,25 +46,26 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"\n${USAGE}`);
+  if (!values.backend && !values['api-url']) throw new Error(`give --backend MODULE or --api-url URL\n${USAGE}`);
+  if (values.backend && values['api-url']) throw new Error(`--backend and --api-url exclude each other\n${USAGE}`);
   const log = (line: string) => process.stderr.write(`[headless-host] ${line}\n`);
+  const projectRoot = path.resolve(values.project);
 
-  let stack: DevStack | undefined;
-  let apiUrl = values['api-url'];
-  let fakeWeChatUrl = values['fake-wechat-url'];
-  let testAccounts: DevStack["testAccount"][] = [];
-  if (!apiUrl) {
-    stack = await startDevStack({ ephemeral: true, env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
-    apiUrl = stack.apiUrl;
-    fakeWeChatUrl = stack.fake?.url;
-    testAccounts = [stack.testAccount];
-    log(`server ${apiUrl}, fake WeChat ${fakeWeChatUrl ?? '(none)'}, test account ${stack.testAccount.username}`);
+  let backend: HostBackend;
+  if (values.backend) {
+    backend = await startBackendModule(path.resolve(projectRoot, values.backend), { projectRoot, log });
+    log(backend.description ?? `backend ${values.backend}: server ${backend.apiUrl}`);
+  } else {
+    backend = { apiUrl: values['api-url'] as string, ...(values['login-code-url'] ? { loginCodeUrl: values['login-code-url'] } : {}) };
   }
 
   const host = await startHeadlessHost({
-    projectRoot: values.project,
-    apiUrl,
-    fakeWeChatUrl,
-    testAccounts,
+    projectRoot,
+    apiUrl: backend.apiUrl,
+    ...(backend.loginCode ? { loginCode: backend.loginCode } : {}),
+    ...(backend.loginCodeUrl ? { loginCodeUrl: backend.loginCodeUrl } : {}),
+    ...(values['api-base-url'] ? { builtApiBaseUrl: values['api-base-url'] } : {}),
+    testAccounts: backend.testAccounts ?? [],
     port,
     entry: values.entry,
     log,
@@ -65,7 +74,7 @@ async function main(): Promise<void> {
   });
   const shutdown = async () => {
     await host.close();
-    await stack?.close();
+    await backend.close?.();
   };
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
   process.once('SIGTERM', () => void shutdown().then(() => process.exit(0)));
@@ -73,7 +82,7 @@ async function main(): Promise<void> {
   log(`ready: automator.connect({ wsEndpoint: '${host.wsEndpoint}' })`);
 
   await host.closed;
-  await stack?.close();
+  await backend.close?.();
   process.exit(0);
 }
 

@@ -9,7 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createAppHost, type AppHost } from './runtime/app-host';
 import { installDom } from './runtime/dom';
 import { preferScriptsUnder } from './runtime/script-resolution';
-import { installWxFake, type WxFake } from './runtime/wx-fake';
+import { installWxFake, type LoginCodeSource, type WxFake } from './runtime/wx-fake';
 import type { HostContext, Params, TestAccount } from './protocol/context';
 import { dispatch } from './protocol/dispatcher';
 import { ElementRegistry } from './protocol/element-registry';
@@ -24,8 +24,11 @@ export interface HeadlessHostOptions {
   projectRoot: string;
   /** Where the API really is; requests to the mini program's own base URL are sent here. */
   apiUrl: string;
-  /** The fake WeChat (login codes for wx.login); without it wx.login codes are random. */
-  fakeWeChatUrl?: string;
+  /** Where wx.login gets its codes (see WxFakeOptions); without either, wx.login fails. */
+  loginCode?: LoginCodeSource;
+  loginCodeUrl?: string;
+  /** The API base URL compiled into the mini program (default: `apiBaseUrl: '…'` read from its config.ts). */
+  builtApiBaseUrl?: string;
   testAccounts?: TestAccount[];
   /** WebSocket port on 127.0.0.1 (automator's default is 9420); 0 picks a free one. */
   port?: number;
@@ -57,7 +60,7 @@ export const USER_PACED_TIMER_MS = 1000;
 interface ProjectFacts {
   miniprogramRoot: string;
   sdkVersion: string;
-  /** The API base URL the mini program was built with (miniprogram/config.ts). */
+  /** The API base URL the mini program was built with (`apiBaseUrl` in its config.ts, if any). */
   builtApiBaseUrl: string | undefined;
 }
 
@@ -73,6 +76,7 @@ function readProject(projectRoot: string): ProjectFacts {
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
   const log = options.log ?? (() => undefined);
   const project = readProject(path.resolve(options.projectRoot));
+  const builtApiBaseUrl = options.builtApiBaseUrl ?? project.builtApiBaseUrl;
   if (typeof document === 'undefined') installDom();
   preferScriptsUnder(project.miniprogramRoot);
 
@@ -80,8 +84,9 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   wxFake.configure({
     modalsWaitForUser: true,
     ...(options.privacyRefusalWindowMs !== undefined ? { privacyRefusalWindowMs: options.privacyRefusalWindowMs } : {}),
-    ...(options.fakeWeChatUrl ? { fakeWeChatUrl: options.fakeWeChatUrl } : {}),
-    rewriteOrigins: project.builtApiBaseUrl && project.builtApiBaseUrl !== options.apiUrl ? { [project.builtApiBaseUrl.replace(/\/$/, '')]: options.apiUrl } : {},
+    ...(options.loginCode ? { loginCode: options.loginCode } : {}),
+    ...(options.loginCodeUrl ? { loginCodeUrl: options.loginCodeUrl } : {}),
+    rewriteOrigins: builtApiBaseUrl && builtApiBaseUrl !== options.apiUrl ? { [builtApiBaseUrl.replace(/\/$/, '')]: options.apiUrl } : {},
   });
   // As in DevTools, a spec sees a result the app shows for a while before moving on.
   const appHost = createAppHost({ rootPath: project.miniprogramRoot, userPacedTimerMs: USER_PACED_TIMER_MS });

@@ -1,5 +1,5 @@
 /**
- * `npm run review -- --server URL`: asks a running deployment to put a known-bad sample through
+ * `review-kit --server URL`: asks a running deployment to put a known-bad sample through
  * its real content check (POST /moderation/content-check-probe, moderators only) and turns the
  * answer into a verdict: wired, NOT wired (a known-bad text passed), or could not verify (why).
  * WeChat's guides advise exactly this test in the beta build before submitting.
@@ -8,7 +8,8 @@
  * the mini program logged in as the test account; or `account` (`username:password`, or
  * REVIEW_ACCOUNT) logged in with POST /auth/password, which needs a wx.login code: `code` (or
  * REVIEW_LOGIN_CODE; run wx.login() in DevTools with the real AppID, single use, 5 minutes), or
- * `fakeWeChatUrl` when the server talks to the fake WeChat (development). msgSecCheck needs the
+ * `loginCodeUrl` when the server talks to a fake WeChat (development) that hands out codes
+ * (`POST {}` → `{code}`). msgSecCheck needs the
  * openid of someone who opened the mini program within 2 hours: a code from a real wx.login gives it.
  */
 import type { Finding } from './types';
@@ -25,8 +26,8 @@ export interface LiveProbeOptions {
   token?: string;
   /** A fresh wx.login code for the password login. */
   code?: string;
-  /** The fake WeChat's URL, when the server uses it: login codes are asked from it. */
-  fakeWeChatUrl?: string;
+  /** A development fake's login-code URL (`POST {}` → `{code}`), when the server talks to that fake. */
+  loginCodeUrl?: string;
   /** Where the REVIEW_* fallbacks are read (default process.env). */
   env?: Record<string, string | undefined>;
 }
@@ -67,8 +68,8 @@ const postJson = (url: string, payload: unknown, headers: Record<string, string>
 async function loginCode(options: LiveProbeOptions, env: Record<string, string | undefined>): Promise<string> {
   const code = options.code ?? env.REVIEW_LOGIN_CODE;
   if (code) return code;
-  if (options.fakeWeChatUrl) {
-    const answer = await postJson(`${options.fakeWeChatUrl.replace(/\/+$/, '')}/__fake/login`, {});
+  if (options.loginCodeUrl) {
+    const answer = await postJson(options.loginCodeUrl, {});
     if (typeof answer.body.code === 'string') return answer.body.code;
   }
   throw new CannotVerify(
@@ -104,7 +105,7 @@ function verdict(serverUrl: string, answer: ProbeAnswer): Finding[] {
     case 'unverified':
       return result('warning', `Live content check: could not verify. ${detail}`, 'Follow the detail, then probe again.');
     default:
-      return result('warning', `Live content check: could not verify: unexpected answer ${JSON.stringify(answer)}`, 'Update the server from the template so it answers the probe.');
+      return result('warning', `Live content check: could not verify: unexpected answer ${JSON.stringify(answer)}`, `Make ${PROBE_ROUTE} answer { outcome, suggest, label, detail } (see the review kit's README, "Live probe").`);
   }
 }
 
@@ -114,7 +115,7 @@ export async function runLiveProbe(options: LiveProbeOptions): Promise<Finding[]
   try {
     const token = await accessToken(base, options, env);
     const answer = await postJson(`${base}/moderation/content-check-probe`, {}, { authorization: `Bearer ${token}` });
-    if (answer.status === 404) throw new CannotVerify(`${base} has no ${PROBE_ROUTE}`, 'Update the server from the template (server/src/modules/moderation/content-check-probe.routes.ts).');
+    if (answer.status === 404) throw new CannotVerify(`${base} has no ${PROBE_ROUTE}`, `Add ${PROBE_ROUTE} to the server (see the review kit's README, "Live probe"), or probe by hand in the beta build.`);
     if (answer.status === 401) throw new CannotVerify('the access token was refused (expired or revoked? access tokens are short-lived)', 'Log in again and pass a fresh token, or use --account.');
     if (answer.status === 403) throw new CannotVerify('the account is not a moderator', 'Use the test account with TEST_ACCOUNT_ROLE=moderator (the default), or another moderator.');
     if (answer.status !== 200) throw new CannotVerify(`the probe answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`, 'Look at the server logs, then probe again.');

@@ -1,5 +1,5 @@
 /**
- * What the review kit knows about a project (the template or a fork), read once from disk:
+ * What the review kit knows about a project (any native mini program), read once from disk:
  * where the mini program is, its app.json, its source files, and the kit's own settings
  * (`review.config.json` at the root, optional).
  */
@@ -42,8 +42,10 @@ export interface ReviewConfig {
    * server's own variable); the password never lives here: it comes from `TEST_ACCOUNT_PASSWORD`
    * when the submission materials are printed. `required: false` (with `reason`) when nothing in
    * the app needs login. `entry`: where reviewers find the login (printed in the version notes).
+   * `serverDefaultFile`: the server file holding `TEST_ACCOUNT_USERNAME ?? 'name'`, to warn when
+   * the two names differ (default: none, no comparison).
    */
-  testAccount?: { username?: string; required?: boolean; reason?: string; entry?: string };
+  testAccount?: { username?: string; required?: boolean; reason?: string; entry?: string; serverDefaultFile?: string };
   /** UGC security declaration: whether a team reviews content by hand (moderators). */
   ugcAuditTeam?: boolean;
   /** Pages that are login pages, when their route or title does not say so (`pages/signin/index`). */
@@ -52,7 +54,7 @@ export interface ReviewConfig {
   keyPages?: string[];
   /** Where `apiBaseUrl` is defined, relative to the mini program root (default `config.ts`). */
   apiBaseUrlFile?: string;
-  /** Server files holding content shown to users on a fresh install (default: the template's seed). */
+  /** Server files holding content shown to users on a fresh install, checked like visible text (default: none). */
   seedContentFiles?: string[];
   exemptions?: ReviewExemption[];
   /** The server the dynamic rules start and exercise (rules/dynamic/dynamic-config.ts). */

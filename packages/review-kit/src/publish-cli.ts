@@ -1,13 +1,12 @@
 /**
- * Entry for `npm run upload` and `npm run preview` (see publish.ts): exit 0 when WeChat accepted
- * the build, 1 when refused (failing review, missing credentials, WeChat error), 2 on bad arguments.
+ * Entry for `review-kit upload` and `review-kit preview` (see publish.ts): exit 0 when WeChat
+ * accepted the build, 1 when refused (failing review, missing credentials, WeChat error), 2 on bad arguments.
  */
-import path from 'node:path';
 import { parsePublishArgs, publish, PublishError } from './publish';
 
-async function main(): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   try {
-    const args = parsePublishArgs(process.argv.slice(2), path.join(__dirname, '..', '..', '..'));
+    const args = parsePublishArgs(argv, process.cwd());
     return await publish(args);
   } catch (error) {
     if (error instanceof PublishError) {
@@ -19,4 +18,9 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+/** `argv`: `upload|preview` then its options. */
+export function run(argv: string[] = process.argv.slice(2)): void {
+  void main(argv).then((code) => process.exit(code));
+}
+
+if (require.main === module) run();

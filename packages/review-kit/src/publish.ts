@@ -1,5 +1,5 @@
 /**
- * `npm run upload` / `npm run preview`: miniprogram-ci behind the review. Checks arguments and
+ * `review-kit upload` / `review-kit preview`: miniprogram-ci behind the review. Checks arguments and
  * credentials, runs the review in mode `upload` (release-only rules block: https API domain,
  * real AppID…) and refuses to send a build with any blocking finding. Only then does it load
  * miniprogram-ci and talk to WeChat's servers. Everything before that point is offline and tested.
@@ -38,8 +38,8 @@ export class PublishError extends Error {
 }
 
 export const PUBLISH_USAGE = [
-  'usage: npm run upload  -- [--version X.Y.Z] [--desc "说明"] [--robot 1-30] [--root DIR] [--static-only]',
-  '       npm run preview -- [--version X.Y.Z] [--desc "说明"] [--robot 1-30] [--qrcode-output preview.png] [--root DIR] [--static-only]',
+  'usage: review-kit upload  [--version X.Y.Z] [--desc "说明"] [--robot 1-30] [--project DIR] [--static-only]',
+  '       review-kit preview [--version X.Y.Z] [--desc "说明"] [--robot 1-30] [--qrcode-output preview.png] [--project DIR] [--static-only]',
   'env:   MINIPROGRAM_PRIVATE_KEY_PATH (required: the upload key from 开发管理 → 开发设置 → 小程序代码上传)',
   '       MINIPROGRAM_APPID (optional: overrides project.config.json appid)',
   '       TEST_ACCOUNT_PASSWORD (optional: printed into the submission materials)',
@@ -66,6 +66,7 @@ export function parsePublishArgs(argv: string[], defaultRoot: string): PublishAr
         desc: { type: 'string' },
         robot: { type: 'string', default: '1' },
         'qrcode-output': { type: 'string' },
+        project: { type: 'string' },
         root: { type: 'string' },
         'static-only': { type: 'boolean', default: false },
       },
@@ -74,7 +75,7 @@ export function parsePublishArgs(argv: string[], defaultRoot: string): PublishAr
   } catch (error) {
     throw new PublishError(`${error instanceof Error ? error.message : String(error)}\n${PUBLISH_USAGE}`, 2);
   }
-  const root = path.resolve(values.root ?? defaultRoot);
+  const root = path.resolve(values.project ?? values.root ?? defaultRoot);
   const version = values.version ?? packageVersion(root);
   if (!version) throw new PublishError(`no version: pass --version X.Y.Z (package.json has none)\n${PUBLISH_USAGE}`, 2);
   if (!VERSION_PATTERN.test(version)) throw new PublishError(`--version "${version}" is not a version like 1.2.0`, 2);
@@ -138,7 +139,7 @@ export async function publish(args: PublishArgs, deps: PublishDeps = {}): Promis
   write(formatReport(result));
   const blocking = summarize(result.findings).blocking;
   if (blocking > 0) {
-    throw new PublishError(`Refusing to ${args.command}: ${blocking} blocking finding(s) above. Fix them, then run \`npm run ${args.command}\` again.`);
+    throw new PublishError(`Refusing to ${args.command}: ${blocking} blocking finding(s) above. Fix them, then run \`review-kit ${args.command}\` again.`);
   }
   const ci = (deps.loadCi ?? loadMiniprogramCi)();
   const project = new ci.Project({ appid: credentials.appid, type: 'miniProgram', projectPath: args.root, privateKeyPath: credentials.privateKeyPath, ignores: ['node_modules/**/*'] });
@@ -154,7 +155,7 @@ export async function publish(args: PublishArgs, deps: PublishDeps = {}): Promis
   write(`[${args.command}] ${credentials.appid} version ${args.version} (robot ${args.robot})…`);
   if (args.command === 'upload') {
     await ci.upload(common);
-    write(`[upload] done: version ${args.version} is in 版本管理 → 开发版本; submit it for review there with the materials from \`npm run review -- --materials\`.`);
+    write(`[upload] done: version ${args.version} is in 版本管理 → 开发版本; submit it for review there with the materials from \`review-kit --materials\`.`);
   } else {
     await ci.preview({ ...common, qrcodeFormat: args.qrcodeOutput ? 'image' : 'terminal', qrcodeOutputDest: args.qrcodeOutput });
     write(`[preview] done${args.qrcodeOutput ? `: QR code written to ${args.qrcodeOutput}` : ': scan the QR code above with WeChat'}.`);

@@ -37,7 +37,7 @@ export function formatReport(result: ReviewResult): string {
   }
   const counts = summarize(findings);
   lines.push(`${counts.blocking === 0 ? 'PASS' : 'FAIL'}: ${counts.blocking} blocking, ${counts.warning} warning(s), ${counts.info} info — ${result.rules.length} rules run`);
-  if (counts.blocking === 0 && options.mode === 'develop') lines.push('Before uploading, `npm run upload` re-runs the checks in upload mode (release-only rules become blocking).');
+  if (counts.blocking === 0 && options.mode === 'develop') lines.push('Before uploading, `review-kit upload` re-runs the checks in upload mode (release-only rules become blocking).');
   return lines.join('\n');
 }
 

@@ -1,7 +1,7 @@
 /**
  * Runs the review: loads the project, runs the static rules (and the dynamic ones unless
  * `staticOnly`), applies review.config.json exemptions, and builds the submission materials.
- * Shared by `npm run review` and the upload/preview wrappers.
+ * Shared by `review-kit` and the upload/preview wrappers.
  */
 import { applyExemptions, invalidExemptions } from './exemptions';
 import { buildMaterials, type Materials } from './materials/index';

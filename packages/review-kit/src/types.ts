@@ -1,6 +1,6 @@
 /**
  * The review kit's vocabulary: a rule checks one of WeChat's common rejection reasons and returns
- * findings; the report prints them, and any `blocking` finding makes `npm run review` (and the
+ * findings; the report prints them, and any `blocking` finding makes `review-kit` (and the
  * upload/preview wrappers) fail.
  */
 
@@ -24,7 +24,7 @@ export interface Finding {
   evidence?: string;
 }
 
-/** `develop`: `npm run review`; `upload`: the upload/preview wrappers (release-only rules become blocking). */
+/** `develop`: `review-kit`; `upload`: the upload/preview wrappers (release-only rules become blocking). */
 export type ReviewMode = 'develop' | 'upload';
 
 export interface ReviewOptions {

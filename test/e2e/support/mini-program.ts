@@ -25,10 +25,13 @@ export interface OpenOptions {
   hostArgs?: string[];
 }
 
+/** The host's bin, with this template's backend adapter (as `npm run host`). */
+const HOST_BIN = path.join(path.dirname(require.resolve('miniprogram-headless-host/package.json')), 'bin', 'headless-host.js');
+const HOST_BACKEND = 'server/src/dev/host-backend.ts';
+
 /** Starts `npm run host` on a free port and resolves with its endpoint once it is ready. */
 export function startHost(options: OpenOptions = {}): Promise<{ child: ChildProcess; wsEndpoint: string }> {
-  const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [path.join(projectRoot, 'packages', 'headless-host', 'src', 'cli.ts'), '--port', '0', ...(options.hostArgs ?? [])], {
+  const child = spawn(process.execPath, [HOST_BIN, '--project', projectRoot, '--backend', HOST_BACKEND, '--port', '0', ...(options.hostArgs ?? [])], {
     cwd: projectRoot,
     env: { ...process.env, ...options.serverEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

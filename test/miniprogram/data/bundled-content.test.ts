@@ -4,7 +4,7 @@
  * The offline fallback ships a copy of the seeded welcome and rules (the mini program cannot
  * import server files); this keeps the copy from drifting when a fork edits the seed.
  */
-import { seedPosts } from '../../../server/src/db/seed/content';
+import { seedPosts } from '../../../server/src/dev/seed/content';
 import { bundledRules, bundledWelcome } from '../../../miniprogram/data/bundled-content';
 
 it.each([bundledWelcome, bundledRules])('bundled "$key" matches the seeded post', (article) => {

@@ -5,8 +5,8 @@
  * approved image URL.
  */
 import type { TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
-import type { AppHost } from '../../../packages/headless-host/src/runtime/app-host';
+import { installWxFake } from '../../support/miniprogram/wx-fake';
+import type { AppHost } from 'miniprogram-headless-host/runtime';
 import { openHost, png, startServer, storedAccessToken } from '../pages/page-host';
 
 const wxFake = installWxFake();

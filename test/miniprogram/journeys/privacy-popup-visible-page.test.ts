@@ -2,7 +2,7 @@
  * The privacy popup appears on the page the user is looking at, and only there: the 我的 tab
  * page stays alive underneath the profile page and must not show its own copy.
  */
-import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
+import { installWxFake } from '../../support/miniprogram/wx-fake';
 import type { TestApp } from '../../support/server/test-app';
 import { openHost, startServer } from '../pages/page-host';
 

@@ -4,8 +4,8 @@
  * why; trying again and 同意 lets them set a nickname, go back and publish a reply.
  */
 import type { TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
-import type { AppHost } from '../../../packages/headless-host/src/runtime/app-host';
+import { installWxFake } from '../../support/miniprogram/wx-fake';
+import type { AppHost } from 'miniprogram-headless-host/runtime';
 import { openHost, startServer } from '../pages/page-host';
 
 const wxFake = installWxFake();

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { createSigner } from 'fast-jwt';
 import type { TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
-import type { AppHost } from '../../../packages/headless-host/src/runtime/app-host';
+import { installWxFake } from '../../support/miniprogram/wx-fake';
+import type { AppHost } from 'miniprogram-headless-host/runtime';
 import { miniprogramRoot, openHost, startServer, storedAccessToken } from '../pages/page-host';
 
 const wxFake = installWxFake();

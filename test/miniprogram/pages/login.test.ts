@@ -1,7 +1,7 @@
 /** 测试账号登录: a wrong password is refused in Chinese; the reviewer account logs in and 我的 shows 审核管理. */
 import { TEST_ACCOUNT_PASSWORD, type TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
-import type { AppHost } from '../../../packages/headless-host/src/runtime/app-host';
+import { installWxFake } from '../../support/miniprogram/wx-fake';
+import type { AppHost } from 'miniprogram-headless-host/runtime';
 import { loginAsReviewer, openHost, startServer } from './page-host';
 
 const wxFake = installWxFake();

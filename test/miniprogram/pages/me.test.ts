@@ -1,7 +1,7 @@
 /** 我的 as a guest: a friendly guest state, no login prompt; settings lead to the agreement. */
 import type { TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
-import type { AppHost } from '../../../packages/headless-host/src/runtime/app-host';
+import { installWxFake } from '../../support/miniprogram/wx-fake';
+import type { AppHost } from 'miniprogram-headless-host/runtime';
 import { openHost, startServer } from './page-host';
 
 const wxFake = installWxFake();

@@ -1,7 +1,7 @@
 /** 审核管理: a guest sees why it is closed; the reviewer approves a held post and guests then see it. */
 import { TEST_ACCOUNT_PASSWORD, type TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
-import type { AppHost } from '../../../packages/headless-host/src/runtime/app-host';
+import { installWxFake } from '../../support/miniprogram/wx-fake';
+import type { AppHost } from 'miniprogram-headless-host/runtime';
 import { loginAsReviewer, openHost, startServer } from './page-host';
 
 const wxFake = installWxFake();

@@ -2,8 +2,8 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { createTestApp, type TestApp } from '../../support/server/test-app';
-import type { WxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
-import { createAppHost, type AppHost } from '../../../packages/headless-host/src/runtime/app-host';
+import type { WxFake } from '../../support/miniprogram/wx-fake';
+import { createAppHost, type AppHost } from 'miniprogram-headless-host/runtime';
 
 export const miniprogramRoot = path.resolve(__dirname, '..', '..', '..', 'miniprogram');
 export async function startServer(wxFake: WxFake): Promise<TestApp> {

@@ -1,7 +1,7 @@
 /** 设置头像昵称: privacy agreement first, avatar upload (审核中), nickname saved; a risky nickname is refused in Chinese. */
 import type { TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
-import type { AppHost } from '../../../packages/headless-host/src/runtime/app-host';
+import { installWxFake } from '../../support/miniprogram/wx-fake';
+import type { AppHost } from 'miniprogram-headless-host/runtime';
 import { openHost, png, startServer, storedAccessToken } from './page-host';
 
 const wxFake = installWxFake();

@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { createTestApp, type TestApp } from '../../support/server/test-app';
-import { installWxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
-import { createAppHost, type AppHost } from '../../../packages/headless-host/src/runtime/app-host';
+import { installWxFake } from '../../support/miniprogram/wx-fake';
+import { createAppHost, type AppHost } from 'miniprogram-headless-host/runtime';
 
 const wxFake = installWxFake();
 const fixtureRoot = path.join(__dirname, '..', 'fixtures', 'basic');

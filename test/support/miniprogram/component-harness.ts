@@ -4,8 +4,8 @@
  * once per jest file: Jest 30 runs a module only once.
  */
 import path from 'node:path';
-import type { SimComponent, SimRootComponent, SimulateModule } from '../../../packages/headless-host/src/runtime/simulate';
-import { installWxFake, type WxFake } from '../../../packages/headless-host/src/runtime/wx-fake';
+import type { SimComponent, SimRootComponent, SimulateModule } from 'miniprogram-headless-host/runtime';
+import { installWxFake, type WxFake } from './wx-fake';
 
 export const miniprogramRoot = path.resolve(__dirname, '..', '..', '..', 'miniprogram');
 

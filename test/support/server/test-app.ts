@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../../server/src/app';
 import { loadConfig, type Config } from '../../../server/src/config';
-import { seedDatabase, type SeedResult } from '../../../server/src/db/seed/seed';
+import { seedDatabase, type SeedResult } from '../../../server/src/dev/seed/seed';
 import { startFakeWeChat, type FakeWeChat } from '../../../server/src/dev/fake-wechat';
 import { createLogger } from '../../../server/src/lib/logger';
 import type { TokenPair } from '@wx-community-starter/contract';

@@ -1,26 +1,18 @@
 /**
  * A headless app host over miniprogram-simulate: what WeChat's runtime does around pages, so a
  * test can open the real mini program and walk through it. Reads app.json (pages, tabBar), runs
- * app.ts (App()), keeps a page stack (navigateTo/redirectTo/navigateBack/reLaunch/switchTab with
- * tab pages kept alive), calls the page lifecycles simulate leaves out (onLoad(query), onShow,
- * onHide, onUnload, onPullDownRefresh), and `settle()`s until the page's network, timers and
- * nextTicks are done.
- *
- * Each route is loaded once per jest module registry and its component id reused (Jest 30 cannot
- * load the same page module twice: simulate's require-cache deletion is a no-op there).
+ * app.ts (App()), installs App/getApp/getCurrentPages/Page, keeps a page stack (page-stack.ts),
+ * lets a driver act on elements (element-actions.ts), and `settle()`s until the page's network,
+ * timers and nextTicks are done.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SimComponent, SimRootComponent, SimulateModule } from './simulate';
+import { createElementActions } from './element-actions';
+import { callIfFunction, createPageStack, parseUrl, type AppJson, type HostedPage } from './page-stack';
+import type { SimComponent, SimulateModule } from './simulate';
 import { installedWxFake, type NavigationKind, type WxFake, type WxOptions } from './wx-fake';
 
-export interface HostedPage {
-  route: string;
-  query: Record<string, string>;
-  /** The simulate root component: `.dom`, `.querySelector`, `.instance`, `.data`. */
-  component: SimRootComponent;
-  container: HTMLElement;
-}
+export type { HostedPage } from './page-stack';
 
 export interface AppHostOptions {
   /** The mini program root (where app.json is). */
@@ -74,21 +66,11 @@ export interface AppHost {
   close(): void;
 }
 
-interface AppJson {
-  pages: string[];
-  tabBar?: { list: { pagePath: string }[] };
-}
-
 interface PageDefinition {
   data?: Record<string, unknown>;
   [key: string]: unknown;
 }
 
-const STACK_LIMIT = 10;
-const routeIds = new Map<string, string>();
-/** Component file → simulate id, and tag → id, shared by every page of the jest file. */
-const sharedComponents = new Map<string, string>();
-const sharedTags: Record<string, string> = {};
 /** App() objects by root: app.ts runs once per module registry, like the pages. */
 const apps = new Map<string, Record<string, unknown>>();
 let simulate: SimulateModule | undefined;
@@ -109,25 +91,6 @@ function loadSimulate(fake: WxFake): SimulateModule {
   return simulate;
 }
 
-function parseUrl(url: string, from: string | undefined): { route: string; query: Record<string, string> } {
-  const [rawPath, rawQuery = ''] = url.split('?', 2);
-  let route: string;
-  if (rawPath.startsWith('/')) route = rawPath.slice(1);
-  else route = from ? path.posix.normalize(path.posix.join(path.posix.dirname(from), rawPath)) : rawPath;
-  const query: Record<string, string> = {};
-  // WeChat hands query values to onLoad as written (no decoding).
-  for (const pair of rawQuery.split('&').filter(Boolean)) {
-    const index = pair.indexOf('=');
-    query[index < 0 ? pair : pair.slice(0, index)] = index < 0 ? '' : pair.slice(index + 1);
-  }
-  return { route, query };
-}
-
-function callIfFunction(target: Record<string, unknown>, name: string, ...args: unknown[]): unknown {
-  const fn = target[name];
-  return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown).apply(target, args) : undefined;
-}
-
 export function createAppHost(options: AppHostOptions): AppHost {
   const installed = options.wx ?? installedWxFake();
   if (!installed) throw new Error('install the wx fake (installWxFake) before creating the app host');
@@ -139,18 +102,32 @@ export function createAppHost(options: AppHostOptions): AppHost {
   const g = globalThis as unknown as Record<string, unknown>;
   const saved = { App: g.App, getApp: g.getApp, getCurrentPages: g.getCurrentPages, Page: g.Page, setTimeout: g.setTimeout, clearTimeout: g.clearTimeout };
 
-  let stack: HostedPage[] = [];
-  const aliveTabs = new Map<string, HostedPage>();
   let app: Record<string, unknown> = {};
   let appLoaded = false;
   let closed = false;
+
+  function ensureApp(): void {
+    if (appLoaded) return;
+    appLoaded = true;
+    const known = apps.get(rootPath);
+    if (known) {
+      app = known;
+      return;
+    }
+    const appModule = path.join(rootPath, 'app');
+    if (['.ts', '.js'].some((ext) => fs.existsSync(appModule + ext))) {
+      require(appModule);
+    }
+    apps.set(rootPath, app);
+  }
+  const pages = createPageStack(sim, rootPath, appJson, ensureApp);
 
   // Globals the runtime provides --------------------------------------------------------------
   g.App = (definition: unknown) => {
     app = (definition ?? {}) as Record<string, unknown>;
   };
   g.getApp = () => app;
-  g.getCurrentPages = () => stack.map((page) => page.component.instance);
+  g.getCurrentPages = () => pages.stack().map((page) => page.component.instance);
   /** Page(): a Component whose methods are the page's functions (cheap and enough for tests). */
   g.Page = (definition: PageDefinition) => {
     const data: Record<string, unknown> = {};
@@ -166,6 +143,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
   // Mini program timers (created from code under rootPath) count as pending work for settle().
   const realSetTimeout = saved.setTimeout as (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => unknown;
   const realClearTimeout = saved.clearTimeout as (handle: unknown) => void;
+  const nextMacrotask = () => new Promise<void>((resolve) => realSetTimeout(() => resolve(), 0));
   const timerDone = new Map<unknown, () => void>();
   g.setTimeout = (fn: unknown, ms?: number, ...args: unknown[]) => {
     const stackTrace = new Error().stack ?? '';
@@ -190,163 +168,10 @@ export function createAppHost(options: AppHostOptions): AppHost {
     realClearTimeout(handle);
   };
 
-  function ensureApp(): void {
-    if (appLoaded) return;
-    appLoaded = true;
-    const known = apps.get(rootPath);
-    if (known) {
-      app = known;
-      return;
-    }
-    const appModule = path.join(rootPath, 'app');
-    if (['.ts', '.js'].some((ext) => fs.existsSync(appModule + ext))) {
-      require(appModule);
-    }
-    apps.set(rootPath, app);
-  }
-
-  /**
-   * Custom components used by several pages are loaded once and shared by id: simulate re-runs a
-   * component's module for every page that uses it, and under Jest 30 a module runs only once
-   * (catch 1), so the second page would get an empty, unknown tag instead of the component.
-   */
-  function loadComponentTree(file: string): Record<string, string> {
-    const json = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as { usingComponents?: Record<string, string> };
-    for (const [tag, target] of Object.entries(json.usingComponents ?? {})) {
-      const componentFile = target.startsWith('/') ? path.join(rootPath, target) : path.join(path.dirname(file), target);
-      if (!fs.existsSync(`${componentFile}.json`)) continue;
-      const known = sharedComponents.get(componentFile);
-      if (known) {
-        sharedTags[tag] = known;
-        continue;
-      }
-      loadComponentTree(componentFile);
-      const id = sim.load(componentFile, tag, { compiler: 'official', rootPath, usingComponents: { ...sharedTags } });
-      sharedComponents.set(componentFile, id);
-      sharedTags[tag] = id;
-    }
-    return { ...sharedTags };
-  }
-
-  function componentId(route: string): string {
-    const file = path.join(rootPath, route);
-    const cached = routeIds.get(file);
-    if (cached) return cached;
-    if (!appJson.pages.includes(route)) throw new Error(`page "${route}" is not found`);
-    const usingComponents = loadComponentTree(file);
-    const id = sim.load(file, route.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '') || 'page', { compiler: 'official', rootPath, usingComponents });
-    routeIds.set(file, id);
-    return id;
-  }
-
-  function open(route: string, query: Record<string, string>): HostedPage {
-    const component = sim.render(componentId(route));
-    const container = document.createElement('page');
-    container.setAttribute('data-route', route);
-    document.body.appendChild(container);
-    component.attach(container);
-    const instance = component.instance;
-    instance.route = route;
-    instance.options = query;
-    const page: HostedPage = { route, query, component, container };
-    callIfFunction(instance, 'onLoad', query);
-    show(page);
-    return page;
-  }
-  function show(page: HostedPage): void {
-    page.container.hidden = false;
-    callIfFunction(page.component.instance, 'onShow');
-    page.component.triggerPageLifeTime('show');
-  }
-  function hide(page: HostedPage): void {
-    callIfFunction(page.component.instance, 'onHide');
-    page.component.triggerPageLifeTime('hide');
-    page.container.hidden = true;
-  }
-  function unload(page: HostedPage): void {
-    callIfFunction(page.component.instance, 'onUnload');
-    page.component.detach();
-    page.container.remove();
-    if (aliveTabs.get(page.route) === page) aliveTabs.delete(page.route);
-  }
-  const isTab = (route: string) => tabPages.includes(route);
-  const top = (): HostedPage | undefined => stack[stack.length - 1];
-
-  async function navigate(kind: NavigationKind, opts: WxOptions): Promise<void> {
-    ensureApp();
-    if (kind === 'navigateBack') {
-      const delta = Math.max(1, typeof opts.delta === 'number' ? opts.delta : 1);
-      if (stack.length <= 1) throw new Error('cannot navigate back at first page.');
-      const removed = stack.splice(Math.max(1, stack.length - delta));
-      for (const page of removed.reverse()) {
-        if (isTab(page.route)) hide(page);
-        else unload(page);
-      }
-      show(top() as HostedPage);
-      return;
-    }
-    const url = typeof opts.url === 'string' ? opts.url : '';
-    const { route, query } = parseUrl(url, top()?.route);
-    if (!appJson.pages.includes(route)) throw new Error(`page "${route}" is not found`);
-    switch (kind) {
-      case 'navigateTo': {
-        if (isTab(route)) throw new Error('can not navigateTo a tabbar page');
-        if (stack.length >= STACK_LIMIT) throw new Error('webview count limit exceed');
-        const current = top();
-        if (current) hide(current);
-        stack.push(open(route, query));
-        return;
-      }
-      case 'redirectTo': {
-        if (isTab(route)) throw new Error('can not redirectTo a tabbar page');
-        const current = stack.pop();
-        if (current) {
-          if (isTab(current.route)) hide(current);
-          else unload(current);
-        }
-        stack.push(open(route, query));
-        return;
-      }
-      case 'switchTab': {
-        if (!isTab(route)) throw new Error('can not switch to no-tabBar page');
-        const current = top();
-        if (current?.route === route && stack.length === 1) return;
-        for (const page of stack.splice(0).reverse()) {
-          if (isTab(page.route)) {
-            if (page === current) hide(page);
-          } else {
-            unload(page);
-          }
-        }
-        const alive = aliveTabs.get(route);
-        if (alive) {
-          stack = [alive];
-          show(alive);
-        } else {
-          const page = open(route, query);
-          aliveTabs.set(route, page);
-          stack = [page];
-        }
-        return;
-      }
-      case 'reLaunch': {
-        for (const page of stack.splice(0).reverse()) unload(page);
-        for (const page of [...aliveTabs.values()]) unload(page);
-        aliveTabs.clear();
-        const page = open(route, query);
-        if (isTab(route)) aliveTabs.set(route, page);
-        stack = [page];
-        return;
-      }
-      default:
-        throw new Error(`unknown navigation ${String(kind)}`);
-    }
-  }
-
   fake.setNavigator({
-    navigate,
+    navigate: pages.navigate,
     async startPullDownRefresh() {
-      const page = top();
+      const page = pages.top;
       if (page) callIfFunction(page.component.instance, 'onPullDownRefresh');
     },
   });
@@ -356,7 +181,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
     let quietRounds = 0;
     // Two quiet rounds in a row: work that finishes often schedules more (setData → nextTick → request).
     while (quietRounds < 2) {
-      await new Promise<void>((resolve) => realSetTimeout(() => resolve(), 0));
+      await nextMacrotask();
       if (fake.inFlight.length === 0) {
         quietRounds += 1;
       } else {
@@ -368,7 +193,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
   }
 
   function current(): HostedPage {
-    const page = top();
+    const page = pages.top;
     if (!page) throw new Error('no page is open: call host.launch() first');
     return page;
   }
@@ -379,72 +204,8 @@ export function createAppHost(options: AppHostOptions): AppHost {
     await settle();
   }
 
-  function find(selector: string, page = current()): SimComponent {
-    const found = page.component.querySelector(selector);
-    if (!found) throw new Error(`no element matches "${selector}" on ${page.route}:\n${page.component.dom?.innerHTML ?? ''}`);
-    return found;
-  }
-
-  function attribute(element: SimComponent, names: string[]): string | undefined {
-    const json = element.toJSON();
-    for (const attr of json.attrs) if (names.includes(attr.name) && typeof attr.value === 'string') return attr.value;
-    for (const name of names) {
-      const value = element.dom?.getAttribute(name);
-      if (value) return value;
-    }
-    return undefined;
-  }
-
-  /** What the user typed into each input (by node), for form submission. */
-  const typedValues = new WeakMap<object, string>();
-  const nodeKey = (element: SimComponent): object => (element as unknown as { _exparserNode: object })._exparserNode;
-
-  /** The simulate wrapper of a rendered DOM node (exparser keeps its node on `__wxElement`). */
-  function wrapperOf(dom: Element, like: SimComponent): SimComponent | undefined {
-    const node = (dom as unknown as { __wxElement?: object }).__wxElement;
-    if (!node) return undefined;
-    const Wrapper = like.constructor as new (exparserNode: object) => SimComponent;
-    return new Wrapper(node);
-  }
-
-  /** `<button form-type="submit">` submits its form with the named fields' values, as WeChat does. */
-  function submitEnclosingForm(button: SimComponent): void {
-    const formDom = button.dom?.closest('wx-form');
-    const form = formDom ? wrapperOf(formDom, button) : undefined;
-    if (!formDom || !form) return;
-    const value: Record<string, string> = {};
-    for (const fieldDom of Array.from(formDom.querySelectorAll('*'))) {
-      const field = wrapperOf(fieldDom, button);
-      const name = field ? attribute(field, ['name']) : undefined;
-      if (!field || !name || name in value) continue;
-      value[name] = typedValues.get(nodeKey(field)) ?? attribute(field, ['value']) ?? '';
-    }
-    form.dispatchEvent('submit', { detail: { value, target: {} } });
-  }
-
-  async function tapElement(element: SimComponent): Promise<void> {
-    element.dispatchEvent('tap');
-    // wcc output names it openType, the simulate compiler open-type (catch 3).
-    const openType = attribute(element, ['openType', 'open-type', 'opentype']);
-    if (openType === 'agreePrivacyAuthorization') {
-      const id = attribute(element, ['id']) ?? '';
-      fake.privacy.recordAgreeTap(id);
-      element.dispatchEvent('agreeprivacyauthorization', { detail: {} });
-    }
-    const formType = attribute(element, ['formType', 'form-type', 'formtype']);
-    if (formType === 'submit') {
-      // The tap handlers run first (events are dispatched on a microtask), then the form submits.
-      await new Promise<void>((resolve) => realSetTimeout(() => resolve(), 0));
-      submitEnclosingForm(element);
-    }
-    await settle();
-  }
-
-  async function inputElement(element: SimComponent, value: string): Promise<void> {
-    typedValues.set(nodeKey(element), value);
-    element.dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } });
-    await settle();
-  }
+  const actions = createElementActions({ fake, settle: () => settle(), nextMacrotask });
+  const find = (selector: string, page = current()): SimComponent => actions.find(selector, page);
 
   const host: AppHost = {
     wxFake: fake,
@@ -459,12 +220,12 @@ export function createAppHost(options: AppHostOptions): AppHost {
       const { route, query } = parseUrl(entry, undefined);
       callIfFunction(app, 'onLaunch', { path: route, query, scene: 1001 });
       callIfFunction(app, 'onShow', { path: route, query, scene: 1001 });
-      await navigate('reLaunch', { url: entry });
+      await pages.navigate('reLaunch', { url: entry });
       await settle();
       return current();
     },
     currentPage: current,
-    stack: () => [...stack],
+    stack: pages.stack,
     navigateTo: (url) => wxNavigate('navigateTo', { url }),
     redirectTo: (url) => wxNavigate('redirectTo', { url }),
     navigateBack: (delta = 1) => wxNavigate('navigateBack', { delta }),
@@ -474,12 +235,12 @@ export function createAppHost(options: AppHostOptions): AppHost {
       await (fake.wx.startPullDownRefresh as (o: WxOptions) => Promise<unknown>)({});
       await settle();
     },
-    tap: (selector, page) => tapElement(find(selector, page)),
-    input: (selector, value, page) => inputElement(find(selector, page), value),
-    tapElement,
-    inputElement,
-    typedValue: (element) => typedValues.get(nodeKey(element)),
-    livePages: () => [...new Set([...stack, ...aliveTabs.values()])],
+    tap: (selector, page) => actions.tapElement(find(selector, page)),
+    input: (selector, value, page) => actions.inputElement(find(selector, page), value),
+    tapElement: actions.tapElement,
+    inputElement: actions.inputElement,
+    typedValue: actions.typedValue,
+    livePages: pages.livePages,
     find,
     text(selector) {
       const root = selector ? find(selector).dom : current().component.dom;
@@ -489,9 +250,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
     close() {
       if (closed) return;
       closed = true;
-      for (const page of stack.splice(0).reverse()) unload(page);
-      for (const page of [...aliveTabs.values()]) unload(page);
-      aliveTabs.clear();
+      pages.unloadAll();
       fake.setNavigator(undefined);
       for (const done of timerDone.values()) done();
       Object.assign(g, saved);

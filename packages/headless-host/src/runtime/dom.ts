@@ -1,5 +1,5 @@
 /**
- * A DOM for the headless mini program in a plain Node process (the `npm run host` CLI, the review
+ * A DOM for the headless mini program in a plain Node process (the headless-host CLI, the review
  * kit): miniprogram-simulate renders into jsdom. Under jest the test environment provides this;
  * here we build it ourselves, adding only names Node lacks, so Node's own fetch, timers and
  * AbortSignal keep working for the bridged `wx`.

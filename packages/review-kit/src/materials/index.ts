@@ -1,7 +1,7 @@
 /**
  * Submission materials, filled from the project itself: version notes, the UGC security
  * declaration, the privacy information types to declare, key pages and the service category.
- * Printed by `npm run review -- --materials` and included in `--json`.
+ * Printed by `review-kit --materials` and included in `--json`.
  */
 import type { ReviewProject } from '../project';
 import { testAccountOf } from '../source/test-account';
@@ -10,7 +10,8 @@ import { privacyDeclarations, type PrivacyDeclaration } from './privacy-types';
 import { ugcDeclaration, type UgcDeclaration } from './ugc-declaration';
 import { versionNotes } from './version-notes';
 
-export const DEFAULT_CATEGORY = '社交-社区/论坛';
+/** Printed when review.config.json names no service category: the kit cannot guess it. */
+export const DEFAULT_CATEGORY = '（未填写：在 review.config.json 的 "category" 中写明服务类目，例如 社交-社区/论坛）';
 
 export interface Materials {
   category: string;

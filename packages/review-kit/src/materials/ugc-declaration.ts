@@ -6,6 +6,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { listFiles, type ReviewProject } from '../project';
+import { serverSourceDir } from '../source/project-files';
 import { privacyInventory } from '../source/privacy-apis';
 import { loginPages } from '../source/login-pages';
 import { isWxml, pageOfFile } from '../source/project-files';
@@ -24,7 +25,10 @@ const IMAGE_APIS = new Set(['chooseImage', 'chooseMedia', 'chooseVideo', 'choose
 
 /** Whether the server code calls a WeChat content-security endpoint (`wxa/msg_sec_check`…). */
 function serverCalls(project: ReviewProject, endpoint: string): boolean {
-  const serverDir = path.join(project.root, 'server', 'src');
+  // Folders named dev hold development stand-ins (a fake WeChat answers these endpoints too).
+  const dir = serverSourceDir(project);
+  if (dir === undefined) return false;
+  const serverDir = path.join(project.root, dir);
   return listFiles(serverDir, (file) => /\.(ts|js)$/.test(file) && !file.includes(`${path.sep}dev${path.sep}`)).some((file) => fs.readFileSync(file, 'utf8').includes(endpoint));
 }
 

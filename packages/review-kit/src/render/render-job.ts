@@ -10,8 +10,8 @@ export interface RenderJob {
   apiBaseUrl: string;
   /** The review server; undefined when the project has none (requests then fail as if offline). */
   apiUrl?: string;
-  /** The fake WeChat, for wx.login codes. */
-  fakeWeChatUrl?: string;
+  /** Where wx.login gets its codes (POST {openid} → {code}); ReviewTarget.loginCodeUrl. */
+  loginCodeUrl?: string;
   pages: { route: string; query?: string }[];
   /** How long a page may keep requests and timers pending before it counts as loading forever. */
   settleTimeoutMs: number;

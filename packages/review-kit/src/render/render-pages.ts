@@ -1,16 +1,13 @@
 /**
  * Child process: renders every page of a mini program headless, as a guest opening it, and
- * writes what a user would see. Run as `tsx tools/review/render/render-pages.ts <job.json> <out.json>`.
+ * writes what a user would see. Run as `tsx render-pages.ts <job.json> <out.json>` (render-in-child.ts).
  *
  * A separate process because the headless runtime replaces globals (wx, Component, Page,
  * setTimeout, a DOM) that neither the CLI nor a jest worker may keep. The result goes to a file,
  * not stdout, where the mini program's own console output would mix in.
  */
 import fs from 'node:fs';
-import { createAppHost } from '../../../headless-host/src/runtime/app-host';
-import { installDom } from '../../../headless-host/src/runtime/dom';
-import { preferScriptsUnder } from '../../../headless-host/src/runtime/script-resolution';
-import { installWxFake } from '../../../headless-host/src/runtime/wx-fake';
+import { createAppHost, installDom, installWxFake, preferScriptsUnder } from 'miniprogram-headless-host/runtime';
 import type { RenderedPage, RenderJob, RenderResult } from './render-job';
 import { visibleContent } from './visible-content';
 
@@ -28,7 +25,7 @@ async function renderPages(job: RenderJob): Promise<RenderResult> {
   preferScriptsUnder(job.miniprogramRoot);
   const fake = installWxFake();
   fake.configure({
-    ...(job.fakeWeChatUrl ? { fakeWeChatUrl: job.fakeWeChatUrl } : {}),
+    ...(job.loginCodeUrl ? { loginCodeUrl: job.loginCodeUrl } : {}),
     // Without a review server, point the API at a closed port: the app behaves as if offline.
     rewriteOrigins: { [job.apiBaseUrl.replace(/\/+$/, '')]: job.apiUrl ?? 'http://127.0.0.1:9' },
   });

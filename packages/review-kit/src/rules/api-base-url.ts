@@ -2,8 +2,8 @@
  * api-base-url: the API base URL (miniprogram/config.ts `apiBaseUrl`) must be https on a real
  * domain (ICP-filed, configured as a request domain) in any uploaded build: WeChat refuses http,
  * IP addresses and localhost outside DevTools, and reviewers run the uploaded `develop` build.
- * `npm run review` (mode develop) only warns, since the template points at the local server for
- * DevTools; `npm run upload`/`preview` (mode upload) block. Choosing the URL from `envVersion` at
+ * `review-kit` (mode develop) only warns, since a project may point at a local server for
+ * DevTools; `review-kit upload`/`preview` (mode upload) block. Choosing the URL from `envVersion` at
  * run time is flagged too: reviewers get `develop`.
  */
 import net from 'node:net';
@@ -102,7 +102,7 @@ export const apiBaseUrlRule: Rule = {
       file: found.file.path,
       line: found.line,
       evidence: found.value,
-      fix: 'Set apiBaseUrl to your https domain (ICP-filed, added under 开发管理 → 开发设置 → 服务器域名 → request合法域名) before `npm run upload`.',
+      fix: 'Set apiBaseUrl to your https domain (ICP-filed, added under 开发管理 → 开发设置 → 服务器域名 → request合法域名) before uploading.',
     }];
     return [...findings, ...envVersionUses(project)];
   },

@@ -1,6 +1,6 @@
 /**
  * appid: project.config.json must carry the team's own AppID (wx + 16 hex digits) for an
- * upload; the template ships `touristappid`, which DevTools accepts for local work only.
+ * upload; `touristappid` (a new project's placeholder) is accepted by DevTools for local work only.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,11 +1,11 @@
 /**
  * package-size: the main package (and each subpackage) must stay under WeChat's 2 MB limit, or
- * the upload is refused. Measured the way `npm run bench` measures it (tools/bench/package-size):
+ * the upload is refused. Measured by measure/package-size.ts (also exported for benchmarks):
  * TypeScript as the JavaScript it compiles to, miniprogram_npm included, source maps excluded.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAIN_PACKAGE_LIMIT_BYTES, measurePackage } from '../../../../tools/bench/package-size';
+import { MAIN_PACKAGE_LIMIT_BYTES, measurePackage } from '../measure/package-size';
 import type { Finding, Rule } from '../types';
 
 /** Warn from this share of the limit on: the next feature may not fit. */

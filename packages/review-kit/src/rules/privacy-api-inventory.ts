@@ -17,7 +17,7 @@ export const privacyApiInventoryRule: Rule = {
       file: uses[0].file,
       line: uses[0].line,
       evidence: type.label,
-      fix: `Declare "${type.label}" in the admin console (设置 → 服务内容声明 → 用户隐私保护指引); see \`npm run review -- --materials\`.`,
+      fix: `Declare "${type.label}" in the admin console (设置 → 服务内容声明 → 用户隐私保护指引); see \`review-kit --materials\`.`,
     }));
   },
 };

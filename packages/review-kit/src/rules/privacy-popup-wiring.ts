@@ -80,7 +80,7 @@ export const privacyPopupWiringRule: Rule = {
     if (listeners.length === 0 && buttons.length === 0) {
       findings.push(finding('warning',
         `The code uses privacy APIs (${[...new Set(uses.map((u) => u.usage))].join(', ')}) but has no privacy popup: WeChat falls back to its own popup, which cannot explain why or handle 不同意`,
-        `Register wx.onNeedPrivacyAuthorization once in app.ts and show a popup with ${SNIPPET} (the template's components/privacy-popup does this).`,
+        `Register wx.onNeedPrivacyAuthorization once in app.ts and show a popup with ${SNIPPET}.`,
         firstUse));
       return findings;
     }
@@ -124,7 +124,7 @@ export const privacyPopupWiringRule: Rule = {
           file: wxml?.path ?? appJson?.path,
           line: wxml ? 1 : undefined,
           page: route,
-          fix: 'Add the popup component to the page (usingComponents in its .json and the tag in its .wxml), as every template page does.',
+          fix: 'Add the popup component to the page (usingComponents in its .json and the tag in its .wxml).',
         });
       }
     }

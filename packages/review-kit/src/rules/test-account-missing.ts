@@ -8,7 +8,6 @@ import type { Finding, Rule } from '../types';
 import { readProjectFile } from '../source/project-files';
 import { testAccountOf } from '../source/test-account';
 
-const SERVER_CONFIG = 'server/src/config.ts';
 const CONFIG_FILE = 'review.config.json';
 
 /** The username the server seeds when TEST_ACCOUNT_USERNAME is unset (`env.TEST_ACCOUNT_USERNAME ?? 'reviewer'`). */
@@ -45,7 +44,8 @@ export const testAccountMissingRule: Rule = {
       });
       return findings;
     }
-    const serverConfig = readProjectFile(project, SERVER_CONFIG);
+    const serverDefaultFile = project.config.testAccount?.serverDefaultFile;
+    const serverConfig = serverDefaultFile ? readProjectFile(project, serverDefaultFile) : undefined;
     const serverDefault = serverConfig ? serverDefaultUsername(serverConfig.text) : undefined;
     if (serverDefault && !env.TEST_ACCOUNT_USERNAME && serverDefault !== account.username) {
       findings.push({

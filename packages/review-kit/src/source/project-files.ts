@@ -60,6 +60,18 @@ export function appScriptFile(project: ReviewProject): SourceFile | undefined {
   return ['app.ts', 'app.js'].map((name) => path.join(project.miniprogramRoot, name)).map((absolute) => project.miniprogramFiles.find((f) => f.absolutePath === absolute)).find(Boolean);
 }
 
+/**
+ * Where the server's own code is, relative to the project root: review.config.json
+ * `server.sourceDir`, or the first folder of `server.entry` (`backend/dev/x.ts` → `backend`);
+ * undefined when neither says. Used to locate routes and content-check calls for the report.
+ */
+export function serverSourceDir(project: ReviewProject): string | undefined {
+  const server = project.config.server ?? {};
+  if (server.sourceDir) return server.sourceDir;
+  if (typeof server.entry !== 'string' || server.entry === '') return undefined;
+  return server.entry.includes('/') ? (server.entry.split('/')[0] as string) : '.';
+}
+
 /** A file outside the mini program (server seed, …) read on demand. */
 export function readProjectFile(project: ReviewProject, relativePath: string): SourceFile | undefined {
   const absolutePath = path.join(project.root, relativePath);

@@ -18,7 +18,8 @@ export interface TextHit {
   origin: TextOrigin;
 }
 
-export const DEFAULT_SEED_CONTENT_FILES = ['server/src/db/seed/content.ts'];
+/** review.config.json `seedContentFiles`; none unless the project names them. */
+export const DEFAULT_SEED_CONTENT_FILES: string[] = [];
 
 function wxmlText(project: ReviewProject, file: SourceFile): TextHit[] {
   const page = pageOfFile(project, file);

@@ -9,12 +9,13 @@ import type { UserRow } from '../../db/schema';
 import { AppError, unauthorized, wechatBusy } from '../../lib/app-error';
 import { isoAfter, isoNow } from '../../lib/time';
 import { WeChatApiError, WeChatUnavailableError, type WeChatClient } from '../../wechat/types';
-import type { AccessTokens } from './access-tokens';
+import { InvalidAccessTokenError, type AccessTokens } from './access-tokens';
 import { presentMe } from './me.presenter';
 import { verifyAgainstDecoy, verifyPassword } from './passwords';
 import { hashRefreshToken, newRefreshToken } from './refresh-tokens';
 import * as sessions from './sessions.repository';
 import * as users from './users.repository';
+import type { Viewer } from './viewer';
 
 export interface AuthServiceDeps {
   db: Db;
@@ -93,6 +94,20 @@ export function createAuthService(deps: AuthServiceDeps) {
       const user = await users.findUserById(db, token.user_id);
       if (!user) throw unauthorized('user no longer exists', 'invalid_refresh_token');
       return db.transaction().execute((trx) => issueTokens(trx, user, token.session_id));
+    },
+
+    /** Who an access token speaks for; 401 when it is expired, tampered, of the wrong type or its session ended. */
+    async viewerFor(accessToken: string): Promise<Viewer> {
+      let claims;
+      try {
+        claims = accessTokens.verify(accessToken);
+      } catch (error) {
+        if (error instanceof InvalidAccessTokenError) throw unauthorized(error.message, 'invalid_access_token');
+        throw error;
+      }
+      const session = await sessions.findLiveSession(db, claims.sessionId);
+      if (!session || session.user.id !== claims.userId) throw unauthorized('session revoked or user deleted', 'invalid_access_token');
+      return { user: session.user, sessionId: claims.sessionId, wechatOpenid: session.wechatOpenid };
     },
 
     async logout(refreshToken: string): Promise<void> {

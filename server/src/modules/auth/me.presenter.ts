@@ -1,7 +1,7 @@
 /** Maps a user row to what its owner may see (never openid, username or password hash). */
 import type { Me } from '@wx-community-starter/contract';
 import type { UserRow } from '../../db/schema';
-import { publicMediaPath } from '../media/media-urls';
+import { publicMediaPath } from '../../lib/media-paths';
 
 export function canPost(user: UserRow): boolean {
   return user.banned_at === null && (user.nickname !== null || user.pending_nickname !== null);

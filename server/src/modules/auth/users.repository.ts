@@ -77,3 +77,31 @@ export async function scrubUser(db: Db, id: number): Promise<void> {
     .where('id', '=', id)
     .execute();
 }
+
+/** Moderators are never banned here: the role is checked in the same statement that bans. */
+export async function banUser(db: Db, userId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ banned_at: isoNow(), updated_at: isoNow() })
+    .where('id', '=', userId)
+    .where('role', '!=', 'moderator')
+    .where('banned_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function unbanUser(db: Db, userId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ banned_at: null, updated_at: isoNow() })
+    .where('id', '=', userId)
+    .where('banned_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A guest who sets a nickname becomes a member; other roles stay. */
+export async function promoteGuest(db: Db, userId: number): Promise<void> {
+  await db.updateTable('users').set({ role: 'member', updated_at: isoNow() }).where('id', '=', userId).where('role', '=', 'guest').execute();
+}

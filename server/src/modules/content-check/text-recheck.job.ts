@@ -6,11 +6,7 @@ import type { Db } from '../../db/database';
 import type { JobHandler } from '../../jobs/job-runner';
 import { enqueueJob } from '../../jobs/jobs.repository';
 import { TextScene } from '../../wechat/types';
-import { findUserById, updateUser } from '../auth/users.repository';
-import { findComment } from '../forum/comments.repository';
-import { changeCommentStatus, changePostStatus } from '../forum/content-state';
-import { findPost } from '../forum/posts.repository';
-import { recomputePostStatus, setTextVerdict } from '../forum/post-status';
+import { applyNicknameRecheck, applyPostTextVerdict, changeCommentStatus, findCommentState, findPostState, findProfileState } from '../content-state';
 import { RISKY_REASON, type ContentCheck } from './content-check.service';
 
 export const TEXT_RECHECK_JOB = 'text-recheck';
@@ -37,27 +33,20 @@ export function createTextRecheckHandler(deps: { db: Db; contentCheck: ContentCh
     const { target, id, openid } = payload;
 
     if (target === 'post') {
-      const post = await findPost(db, id);
+      const post = await findPostState(db, id);
       if (post?.status !== 'checking' || post.text_verdict !== 'pending') return; // deleted, or already decided
       const outcome = await contentCheck.recheck({ content: post.body, title: post.title, scene: TextScene.forum, openid });
-      if (outcome === 'rejected') await changePostStatus(db, id, ['checking'], 'rejected', RISKY_REASON);
-      else {
-        // The post may still wait for its images: the status follows from both.
-        await setTextVerdict(db, id, outcome === 'published' ? 'pass' : 'review');
-        await recomputePostStatus(db, id);
-      }
+      await applyPostTextVerdict(db, id, outcome, RISKY_REASON);
     } else if (target === 'comment') {
-      const comment = await findComment(db, id);
+      const comment = await findCommentState(db, id);
       if (comment?.status !== 'checking') return;
       const outcome = await contentCheck.recheck({ content: comment.body, scene: TextScene.comment, openid });
       await changeCommentStatus(db, id, ['checking'], outcome, outcome === 'rejected' ? RISKY_REASON : null);
     } else {
-      const user = await findUserById(db, id);
+      const user = await findProfileState(db, id);
       if (!user?.pending_nickname || user.pending_nickname_status !== 'checking') return;
       const outcome = await contentCheck.recheck({ content: user.pending_nickname, scene: TextScene.profile, openid });
-      if (outcome === 'published') await updateUser(db, id, { nickname: user.pending_nickname, pending_nickname: null, pending_nickname_status: null });
-      else if (outcome === 'held') await updateUser(db, id, { pending_nickname_status: 'held' });
-      else await updateUser(db, id, { pending_nickname: null, pending_nickname_status: null });
+      await applyNicknameRecheck(db, id, user.pending_nickname, outcome);
     }
   };
 }

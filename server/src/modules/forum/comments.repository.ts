@@ -51,16 +51,6 @@ export async function insertComment(db: Db, values: { postId: number; authorId: 
   return row.id;
 }
 
-export async function transitionComment(db: Db, id: number, from: ContentStatus[], to: ContentStatus, reason: string | null = null): Promise<boolean> {
-  const result = await db
-    .updateTable('comments')
-    .set({ status: to, reject_reason: reason })
-    .where('id', '=', id)
-    .where('status', 'in', from)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 export async function deleteComment(db: Db, id: number): Promise<void> {
   await db.deleteFrom('comments').where('id', '=', id).execute();
 }

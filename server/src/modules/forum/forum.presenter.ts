@@ -1,7 +1,7 @@
 /** Maps post and comment rows to the API contract, with the author-only review messages. */
 import type { Board, Comment, Image, PostDetail, PostSummary } from '@wx-community-starter/contract';
 import type { ContentStatus, MediaStatus } from '../../db/schema';
-import { publicMediaPath } from '../media/media-urls';
+import { publicMediaPath } from '../../lib/media-paths';
 import type { Viewer } from '../auth/viewer';
 import type { CommentWithAuthor } from './comments.repository';
 import type { PostWithAuthor } from './posts.repository';

@@ -11,11 +11,11 @@ import { TextScene } from '../../wechat/types';
 import { isModerator, requireAuthor, requireViewer, type Viewer } from '../auth/viewer';
 import type { ContentCheck, SubmissionOutcome } from '../content-check/content-check.service';
 import { enqueueTextRecheck } from '../content-check/text-recheck.job';
-import * as media from '../media/media.repository';
+import { commentCountChanged, derivePostStatus } from '../content-state';
+import { attachImagesToPost, imagesOfPosts, usablePostImages } from '../media/media-access';
 import * as boards from './boards.repository';
 import * as comments from './comments.repository';
 import { presentBoard, presentComment, presentPostDetail, presentPostSummary } from './forum.presenter';
-import { derivePostStatus } from './post-status';
 import * as posts from './posts.repository';
 import type { PostWithAuthor } from './posts.repository';
 import { insertReportOnce } from './reports.repository';
@@ -36,20 +36,8 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
 
   /** One extra indexed query brings the images of the whole page. */
   async function summaries(rows: PostWithAuthor[], limit: number) {
-    const images = await media.listPostMedia(db, rows.slice(0, limit).map((row) => row.id));
+    const images = await imagesOfPosts(db, rows.slice(0, limit).map((row) => row.id));
     return toPage(rows, limit, (row) => presentPostSummary(row, images));
-  }
-
-  /** Images a post may use: the author's own post images, not refused, not already in another post. */
-  async function usableImages(authorId: number, mediaIds: string[]) {
-    const rows = await media.findMediaOf(db, mediaIds);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const ordered = mediaIds.map((id) => byId.get(id));
-    const invalid = ordered.some((row) => !row || row.owner_id !== authorId || row.purpose !== 'post_image' || row.status === 'rejected');
-    if (invalid || (await media.attachedMediaIds(db, mediaIds)).length > 0) {
-      throw new AppError(400, 'invalid_media', '图片无效或已被使用，请重新上传', 'mediaIds must be your own unused, non-rejected post images');
-    }
-    return ordered.map((row) => row!.status);
   }
 
   async function visiblePost(id: number, viewer: Viewer | null) {
@@ -83,14 +71,14 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
 
     async getPost(id: number, viewer: Viewer | null): Promise<PostDetail> {
       const post = await visiblePost(id, viewer);
-      return presentPostDetail(post, await media.listPostMedia(db, [id]), viewer);
+      return presentPostDetail(post, await imagesOfPosts(db, [id]), viewer);
     },
 
     async createPost(viewer: Viewer | null, input: CreatePostBody): Promise<PostDetail> {
       const author = requireAuthor(viewer);
       if (!(await boards.findBoard(db, input.boardId))) throw new AppError(400, 'unknown_board', '版块不存在，请刷新后重试', `board ${input.boardId} does not exist`);
       const mediaIds = input.mediaIds ?? [];
-      const imageStatuses = await usableImages(author.user.id, mediaIds);
+      const imageStatuses = await usablePostImages(db, author.user.id, mediaIds);
       const outcome = await contentCheck.checkSubmission(
         { content: input.body, title: input.title, scene: TextScene.forum, openid: author.wechatOpenid },
         RISKY_POST_MESSAGE,
@@ -99,7 +87,7 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
       const { status } = derivePostStatus(textVerdict, imageStatuses);
       const id = await db.transaction().execute(async (trx) => {
         const postId = await posts.insertPost(trx, { boardId: input.boardId, authorId: author.user.id, title: input.title, body: input.body, status, textVerdict });
-        await media.attachMediaToPost(trx, postId, mediaIds);
+        await attachImagesToPost(trx, postId, mediaIds);
         if (outcome === 'checking') await enqueueTextRecheck(trx, { target: 'post', id: postId, openid: author.wechatOpenid });
         return postId;
       });
@@ -140,7 +128,7 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
       );
       const id = await db.transaction().execute(async (trx) => {
         const commentId = await comments.insertComment(trx, { postId, authorId: author.user.id, body: input.body, status });
-        if (status === 'published') await posts.adjustCommentCount(trx, postId, 1);
+        await commentCountChanged(trx, postId, status, 'added');
         if (status === 'checking') await enqueueTextRecheck(trx, { target: 'comment', id: commentId, openid: author.wechatOpenid });
         return commentId;
       });
@@ -158,7 +146,7 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
       }
       await db.transaction().execute(async (trx) => {
         await comments.deleteComment(trx, id);
-        if (comment.status === 'published') await posts.adjustCommentCount(trx, comment.post_id, -1);
+        await commentCountChanged(trx, comment.post_id, comment.status, 'removed');
       });
     },
 

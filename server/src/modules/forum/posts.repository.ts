@@ -67,20 +67,6 @@ export async function insertPost(
   return row.id;
 }
 
-/**
- * Moves a post from one status to another only if it is still in `from`: content-check
- * results and moderator decisions can arrive twice or race, and must apply once.
- */
-export async function transitionPost(db: Db, id: number, from: ContentStatus[], to: ContentStatus, reason: string | null = null): Promise<boolean> {
-  const result = await db
-    .updateTable('posts')
-    .set({ status: to, reject_reason: reason, updated_at: isoNow() })
-    .where('id', '=', id)
-    .where('status', 'in', from)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 /** Deletes a post only where it is the given author's (authorization decided where the row is read). */
 export async function deletePostOf(db: Db, id: number, authorId: number | 'any'): Promise<boolean> {
   let query = db.deleteFrom('posts').where('id', '=', id);
@@ -92,28 +78,4 @@ export async function deletePostOf(db: Db, id: number, authorId: number | 'any')
 /** Comments on these posts go with them (ON DELETE CASCADE). */
 export async function deletePostsByAuthor(db: Db, authorId: number): Promise<void> {
   await db.deleteFrom('posts').where('author_id', '=', authorId).execute();
-}
-
-export async function adjustCommentCount(db: Db, postId: number, delta: 1 | -1): Promise<void> {
-  await db
-    .updateTable('posts')
-    .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
-    .where('id', '=', postId)
-    .execute();
-}
-
-/** Recomputes the published-comment count of posts whose threads lost several comments at once. */
-export async function recountComments(db: Db, postIds: number[]): Promise<void> {
-  if (postIds.length === 0) return;
-  await db
-    .updateTable('posts')
-    .set((eb) => ({
-      comment_count: eb
-        .selectFrom('comments')
-        .select((c) => c.fn.countAll<number>().as('n'))
-        .whereRef('comments.post_id', '=', 'posts.id')
-        .where('comments.status', '=', 'published'),
-    }))
-    .where('id', 'in', postIds)
-    .execute();
 }

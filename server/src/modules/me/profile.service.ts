@@ -6,15 +6,14 @@ import type { Me, UpdateMeResult } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import { forbidden } from '../../lib/app-error';
 import { TextScene } from '../../wechat/types';
+import { eraseAccount, promoteGuestToMember } from '../auth/accounts';
 import { presentMe } from '../auth/me.presenter';
-import { deleteUserSessions } from '../auth/sessions.repository';
-import { scrubUser, updateUser } from '../auth/users.repository';
 import { requireViewer, type Viewer } from '../auth/viewer';
 import type { ContentCheck } from '../content-check/content-check.service';
 import { enqueueTextRecheck } from '../content-check/text-recheck.job';
-import { deleteCommentsByAuthor } from '../forum/comments.repository';
-import { deletePostsByAuthor, recountComments } from '../forum/posts.repository';
-import { deleteMediaOf } from '../media/media.repository';
+import { submitNickname } from '../content-state';
+import { deleteContentOf } from '../forum/account-content';
+import { deleteMediaOfOwner } from '../media/media-access';
 import type { MediaStore } from '../media/media-store';
 
 export type ProfileService = ReturnType<typeof createProfileService>;
@@ -38,12 +37,9 @@ export function createProfileService(deps: { db: Db; contentCheck: ContentCheck;
         { content: trimmed, scene: TextScene.profile, openid },
         '昵称可能包含不当信息，请换一个',
       );
-      const role = me.user.role === 'guest' ? 'member' : me.user.role;
       const user = await db.transaction().execute(async (trx) => {
-        if (outcome === 'published') {
-          return updateUser(trx, me.user.id, { nickname: trimmed, pending_nickname: null, pending_nickname_status: null, role });
-        }
-        const updated = await updateUser(trx, me.user.id, { pending_nickname: trimmed, pending_nickname_status: outcome, role });
+        await promoteGuestToMember(trx, me.user.id);
+        const updated = await submitNickname(trx, me.user.id, trimmed, outcome);
         if (outcome === 'checking') await enqueueTextRecheck(trx, { target: 'nickname', id: me.user.id, openid });
         return updated;
       });
@@ -54,12 +50,9 @@ export function createProfileService(deps: { db: Db; contentCheck: ContentCheck;
     async deleteAccount(viewer: Viewer | null): Promise<void> {
       const me = requireViewer(viewer);
       const files = await db.transaction().execute(async (trx) => {
-        const touchedPosts = await deleteCommentsByAuthor(trx, me.user.id);
-        await deletePostsByAuthor(trx, me.user.id);
-        await recountComments(trx, touchedPosts);
-        const storageKeys = await deleteMediaOf(trx, me.user.id);
-        await deleteUserSessions(trx, me.user.id);
-        await scrubUser(trx, me.user.id);
+        await deleteContentOf(trx, me.user.id);
+        const storageKeys = await deleteMediaOfOwner(trx, me.user.id);
+        await eraseAccount(trx, me.user.id);
         return storageKeys;
       });
       // Files go after the commit: a failed transaction must not have destroyed them.

@@ -5,24 +5,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database';
 import { RetryLater, type JobHandler } from '../../jobs/job-runner';
-import { enqueueJob } from '../../jobs/jobs.repository';
 import { isoAfter } from '../../lib/time';
-import { TextScene, WeChatApiError, WeChatUnavailableError, type Suggest, type WeChatClient } from '../../wechat/types';
-import { applyMediaDecision } from './media-verdict';
+import { TextScene, WeChatApiError, WeChatUnavailableError, type WeChatClient } from '../../wechat/types';
+import { applyMediaDecision } from '../content-state';
 import * as media from './media.repository';
-import { newFetchToken } from './media.service';
-
-export const MEDIA_VERDICT_JOB = 'media-verdict';
-
-export interface MediaVerdictPayload {
-  traceId: string;
-  errcode: number;
-  suggest?: Suggest;
-}
-
-export function enqueueMediaVerdict(db: Db, payload: MediaVerdictPayload): Promise<void> {
-  return enqueueJob(db, { kind: MEDIA_VERDICT_JOB, payload });
-}
+import { newFetchToken, type MediaVerdictPayload } from './media.service';
 
 /** WeChat must still be able to download the image for a while after we ask it to check. */
 const MIN_FETCH_WINDOW_MS = 30 * 60_000;

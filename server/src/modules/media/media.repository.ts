@@ -1,6 +1,6 @@
 /** SQL for uploaded media and the images attached to posts. */
 import type { Db } from '../../db/database';
-import type { MediaRow, MediaStatus } from '../../db/schema';
+import type { MediaRow } from '../../db/schema';
 import { isoNow } from '../../lib/time';
 
 export async function insertMedia(db: Db, row: Omit<MediaRow, 'created_at' | 'updated_at' | 'trace_id' | 'reject_reason'>): Promise<void> {
@@ -33,17 +33,6 @@ export async function renewFetchToken(db: Db, id: string, token: string, expires
   await db.updateTable('media').set({ fetch_token: token, fetch_expires_at: expiresAt, updated_at: isoNow() }).where('id', '=', id).execute();
 }
 
-/** Applies a verdict only if the media is still in one of `from`: pushes repeat and race. */
-export async function transitionMedia(db: Db, id: string, from: MediaStatus[], to: MediaStatus, reason: string | null): Promise<boolean> {
-  const result = await db
-    .updateTable('media')
-    .set({ status: to, reject_reason: reason, updated_at: isoNow() })
-    .where('id', '=', id)
-    .where('status', 'in', from)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 export async function attachMediaToPost(db: Db, postId: number, mediaIds: string[]): Promise<void> {
   if (mediaIds.length === 0) return;
   await db.insertInto('post_media').values(mediaIds.map((mediaId, position) => ({ post_id: postId, media_id: mediaId, position }))).execute();
@@ -67,16 +56,6 @@ export function listPostMedia(db: Db, postIds: number[]) {
     .orderBy('post_media.position')
     .execute();
 }
-
-export function postIdsUsingMedia(db: Db, mediaId: string): Promise<number[]> {
-  return db
-    .selectFrom('post_media')
-    .select('post_id')
-    .where('media_id', '=', mediaId)
-    .execute()
-    .then((rows) => rows.map((r) => r.post_id));
-}
-
 
 /** Removes all of a user's media rows (account deletion) and returns their files to delete. */
 export async function deleteMediaOf(db: Db, ownerId: number): Promise<string[]> {

@@ -2,6 +2,7 @@
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { ApiError, MediaFetchParams, MediaIdParams, UploadedMedia, type MediaPurpose } from '@wx-community-starter/contract';
 import { AppError } from '../../lib/app-error';
 import { perMinute } from '../../plugins/rate-limits';
@@ -15,15 +16,8 @@ const mediaRoutes: FastifyPluginAsyncTypebox<{ maxBytes: number; uploadsPerMinut
   await app.register(multipart, { limits: { fileSize: options.maxBytes, files: 1, fields: 2, parts: 3 } });
   const tooLarge = () => new AppError(413, 'file_too_large', `图片不能超过 ${Math.floor(options.maxBytes / 1024 / 1024)}MB`, `upload exceeds ${options.maxBytes} bytes`);
 
-  app.post('/media', {
-    schema: {
-      tags: ['media'],
-      summary: 'Upload an image (multipart: field `purpose` = post_image | avatar, then `file`); it stays pending until WeChat passes it',
-      consumes: ['multipart/form-data'],
-      response: { 201: UploadedMedia, ...errors },
-    },
-    config: perMinute(options.uploadsPerMinute),
-  }, async (request, reply) => {
+  /** The one file part and its purpose (a field sent before the file), within the size limit. */
+  async function readUpload(request: FastifyRequest): Promise<{ purpose: MediaPurpose; bytes: Buffer }> {
     if (!request.isMultipart()) throw new AppError(400, 'invalid_request', '上传失败，请重试', 'expected multipart/form-data');
     const file = await request.file();
     if (!file) throw new AppError(400, 'invalid_request', '请选择图片', 'no file part');
@@ -38,7 +32,20 @@ const mediaRoutes: FastifyPluginAsyncTypebox<{ maxBytes: number; uploadsPerMinut
       throw error;
     }
     if (file.file.truncated) throw tooLarge();
-    return reply.status(201).send(await media.upload(request.viewer, purpose as MediaPurpose, bytes));
+    return { purpose: purpose as MediaPurpose, bytes };
+  }
+
+  app.post('/media', {
+    schema: {
+      tags: ['media'],
+      summary: 'Upload an image (multipart: field `purpose` = post_image | avatar, then `file`); it stays pending until WeChat passes it',
+      consumes: ['multipart/form-data'],
+      response: { 201: UploadedMedia, ...errors },
+    },
+    config: perMinute(options.uploadsPerMinute),
+  }, async (request, reply) => {
+    const { purpose, bytes } = await readUpload(request);
+    return reply.status(201).send(await media.upload(request.viewer, purpose, bytes));
   });
 
   app.get('/media/:id', {

@@ -11,13 +11,22 @@ import { forbidden, notFound, unauthorized } from '../../lib/app-error';
 import { isoAfter, isoNow } from '../../lib/time';
 import { enqueueJob } from '../../jobs/jobs.repository';
 import { requireViewer, isModerator, type Viewer } from '../auth/viewer';
-import { updateUser } from '../auth/users.repository';
+import { startAvatarCheck } from '../content-state';
 import { inspectImage } from './image-inspection';
 import * as media from './media.repository';
 import type { MediaStore } from './media-store';
-import { publicMediaPath } from './media-urls';
+import { publicMediaPath } from '../../lib/media-paths';
+import type { Suggest } from '../../wechat/types';
 
 export const MEDIA_CHECK_SUBMIT_JOB = 'media-check-submit';
+export const MEDIA_VERDICT_JOB = 'media-verdict';
+
+/** A verdict WeChat pushed (wxa_media_check), queued as received and applied by the verdict job. */
+export interface MediaVerdictPayload {
+  traceId: string;
+  errcode: number;
+  suggest?: Suggest;
+}
 
 export function newFetchToken(): string {
   return randomBytes(24).toString('base64url');
@@ -65,8 +74,8 @@ export function createMediaService(deps: { db: Db; store: MediaStore; fetchUrlTt
             check_openid: me.wechatOpenid,
           });
           await enqueueJob(trx, { kind: MEDIA_CHECK_SUBMIT_JOB, payload: { mediaId: id } });
-          // A new avatar replaces the old one only once it passes (media-verdict.ts).
-          if (purpose === 'avatar') await updateUser(trx, me.user.id, { pending_avatar_media_id: id });
+          // A new avatar replaces the old one only once it passes (content-state/media-states.ts).
+          if (purpose === 'avatar') await startAvatarCheck(trx, me.user.id, id);
         });
       } catch (error) {
         await store.delete(storageKey).catch(() => undefined);
@@ -76,6 +85,12 @@ export function createMediaService(deps: { db: Db; store: MediaStore; fetchUrlTt
       const row = await media.findMedia(db, id);
       if (!row) throw notFound(`media ${id}`);
       return presentUploadedMedia(row);
+    },
+
+    /** Queues a pushed verdict; the verdict job applies it once per trace_id. */
+    async queueVerdict(verdict: MediaVerdictPayload): Promise<void> {
+      await enqueueJob(db, { kind: MEDIA_VERDICT_JOB, payload: verdict });
+      deps.onQueued?.();
     },
 
     /** Public bytes: approved media only. Moderators may also look at what they must decide on. */

@@ -7,13 +7,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ApiError, ContentCheckProbeBody, ContentCheckProbeResult } from '@wx-community-starter/contract';
 import { perMinute } from '../../plugins/rate-limits';
 import type { TextScene } from '../../wechat/types';
-import { createContentCheckProbe, type ContentCheckProbeDeps } from './content-check-probe.service';
 import { requireModerator } from './moderation.service';
 
 const PROBES_PER_MINUTE = 10;
 
-const contentCheckProbeRoutes: FastifyPluginAsyncTypebox<Omit<ContentCheckProbeDeps, 'logger'>> = async (app, options) => {
-  const probe = createContentCheckProbe({ ...options, logger: app.log });
+const contentCheckProbeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { contentCheckProbe: probe } = app.services;
 
   // Before validation, so a non-moderator learns nothing about the route.
   app.addHook('onRequest', async (request) => {

@@ -2,7 +2,7 @@
 import type { ModerationReport } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import { decodeCursor, toPage } from '../../lib/cursor';
-import { listPostMedia } from '../media/media.repository';
+import { imagesOfPosts } from '../media/media-access';
 import { excerpt, presentLogEntry, presentQueuedComment, presentQueuedMedia, presentQueuedNickname, presentQueuedPost, presentQueuedReport } from './moderation.presenter';
 import * as repo from './moderation.repository';
 import { decodeQueueCursor, integerId, textId, toQueuePage } from './queue-cursor';
@@ -17,8 +17,8 @@ export function createModerationQueues(db: Db) {
     async posts(page: PageRequest) {
       const limit = page.limit ?? 20;
       const rows = await repo.listPostQueue(db, { after: decodeQueueCursor(page.cursor, integerId), limit });
-      const images = await listPostMedia(db, rows.slice(0, limit).map((r) => r.id));
-      const imagesOf = (postId: number) => images.filter((i) => i.post_id === postId).map((i) => ({ id: i.id, status: i.status }));
+      const shown = await imagesOfPosts(db, rows.slice(0, limit).map((r) => r.id));
+      const imagesOf = (postId: number) => shown.filter((i) => i.post_id === postId).map((i) => ({ id: i.id, status: i.status }));
       return toQueuePage(rows, limit, (r) => [r.created_at, r.id], (r) => presentQueuedPost(r, imagesOf(r.id)));
     },
 

@@ -1,6 +1,6 @@
 /**
  * SQL of moderation: the queues (oldest first, keyset-paginated, each served by an index — see
- * the comments), the state changes only a moderator makes, and the audit log.
+ * the comments), reports, and the audit log. State changes of content are content-state's.
  *
  * Keyset conditions repeat the time bound on its own (`at >= ?`) beside the row comparison:
  * PostgreSQL seeks a (status, time) index only on the plain bound; SQLite needs neither.
@@ -156,33 +156,6 @@ export async function recordAction(
     .execute();
 }
 
-/**
- * Passes a queued post's text. Conditional, so that of two moderators approving at once only one
- * changes it: the second waits for the first's row lock and then finds nothing to do.
- */
-export async function passPostText(db: Db, postId: number): Promise<boolean> {
-  const result = await db
-    .updateTable('posts')
-    .set({ text_verdict: 'pass', updated_at: isoNow() })
-    .where('id', '=', postId)
-    .where('status', 'in', ['held', 'checking'])
-    .where('text_verdict', '!=', 'pass')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function heldImagesOf(db: Db, postId: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('post_media')
-    .innerJoin('media', 'media.id', 'post_media.media_id')
-    .select('media.id')
-    .where('post_media.post_id', '=', postId)
-    .where('media.status', '=', 'held')
-    .orderBy('post_media.position')
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 export function findReport(db: Db, id: number) {
   return db.selectFrom('reports').select(['id', 'status', 'target_type', 'target_id']).where('id', '=', id).executeTakeFirst();
 }
@@ -197,45 +170,4 @@ export async function resolveOpenReportsOn(db: Db, targetType: ReportTarget, tar
     .where('target_id', '=', targetId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-/** Publishes or drops a nickname still waiting for a decision; false when none is waiting. */
-export async function decidePendingNickname(db: Db, userId: number, approve: boolean): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set((eb) => ({
-      ...(approve ? { nickname: eb.ref('pending_nickname') } : {}),
-      pending_nickname: null,
-      pending_nickname_status: null,
-      updated_at: isoNow(),
-    }))
-    .where('id', '=', userId)
-    .where('deleted_at', 'is', null)
-    .where('pending_nickname', 'is not', null)
-    .where('pending_nickname_status', 'in', ['held', 'checking'])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** Moderators are never banned here: the role is checked in the same statement that bans. */
-export async function banUser(db: Db, userId: number): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set({ banned_at: isoNow(), updated_at: isoNow() })
-    .where('id', '=', userId)
-    .where('role', '!=', 'moderator')
-    .where('banned_at', 'is', null)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function unbanUser(db: Db, userId: number): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set({ banned_at: null, updated_at: isoNow() })
-    .where('id', '=', userId)
-    .where('banned_at', 'is not', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }

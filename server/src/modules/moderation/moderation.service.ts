@@ -4,22 +4,27 @@
  * the same transaction; repeating a decision that already took effect is a no-op answered with
  * changed: false and logs nothing. Approving content that was rejected is refused (409): a
  * rejection is final for text, so content WeChat or a moderator refused never reappears by a
- * stray click. Images follow the media module, where moderators may reverse any verdict.
+ * stray click. Images follow content-state (media-states.ts), where moderators may reverse any verdict.
  */
 import type { Transaction } from 'kysely';
 import type { ModerationActionKind, ModerationResult, ModerationTargetType, ResolveReportBody } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
-import { revokeUserSessions } from '../auth/sessions.repository';
-import { findUserById } from '../auth/users.repository';
+import { banAccount, findAccount, unbanAccount } from '../auth/accounts';
 import { requireViewer, type Viewer } from '../auth/viewer';
-import { findComment } from '../forum/comments.repository';
-import { changeCommentStatus, changePostStatus } from '../forum/content-state';
-import { recomputePostStatus } from '../forum/post-status';
-import { findPost } from '../forum/posts.repository';
-import { findMedia } from '../media/media.repository';
-import { applyMediaDecision } from '../media/media-verdict';
+import {
+  applyMediaDecision,
+  changeCommentStatus,
+  changePostStatus,
+  decidePendingNickname,
+  findCommentState,
+  findPostState,
+  heldImagesOf,
+  mediaStatusOf,
+  passQueuedPostText,
+  recomputePostStatus,
+} from '../content-state';
 import { createModerationQueues, type PageRequest } from './moderation-queues';
 import * as repo from './moderation.repository';
 
@@ -80,12 +85,12 @@ export function createModerationService(deps: { db: Db }) {
     /** Passes the text and the held images; images still pending at WeChat keep the post checking. */
     approvePost: (viewer: Viewer | null, id: number) =>
       decide(viewer, async ({ trx, record }) => {
-        const post = await findPost(trx, id);
+        const post = await findPostState(trx, id);
         if (!post) throw notFound(`post ${id}`);
         if (post.status === 'rejected') throw alreadyRejected(`post ${id}`);
         if (post.status === 'published') return unchanged(post.status);
-        let changed = await repo.passPostText(trx, id);
-        for (const mediaId of await repo.heldImagesOf(trx, id)) {
+        let changed = await passQueuedPostText(trx, id);
+        for (const mediaId of await heldImagesOf(trx, id)) {
           if (await applyMediaDecision(trx, mediaId, 'approved', 'moderator')) changed = true;
         }
         const status = (await recomputePostStatus(trx, id)) ?? post.status;
@@ -96,14 +101,14 @@ export function createModerationService(deps: { db: Db }) {
 
     rejectPost: (viewer: Viewer | null, id: number, reason = DEFAULT_REJECT_REASON) =>
       decide(viewer, async (decision) => {
-        const post = await findPost(decision.trx, id);
+        const post = await findPostState(decision.trx, id);
         if (!post) throw notFound(`post ${id}`);
         return (await rejectPostIn(decision, id, reason)) ? { changed: true, status: 'rejected' } : unchanged(post.status);
       }),
 
     approveComment: (viewer: Viewer | null, id: number) =>
       decide(viewer, async ({ trx, record }) => {
-        const comment = await findComment(trx, id);
+        const comment = await findCommentState(trx, id);
         if (!comment) throw notFound(`comment ${id}`);
         if (comment.status === 'rejected') throw alreadyRejected(`comment ${id}`);
         if (!(await changeCommentStatus(trx, id, ['checking', 'held'], 'published'))) return unchanged(comment.status);
@@ -113,26 +118,26 @@ export function createModerationService(deps: { db: Db }) {
 
     rejectComment: (viewer: Viewer | null, id: number, reason = DEFAULT_REJECT_REASON) =>
       decide(viewer, async (decision) => {
-        const comment = await findComment(decision.trx, id);
+        const comment = await findCommentState(decision.trx, id);
         if (!comment) throw notFound(`comment ${id}`);
         return (await rejectCommentIn(decision, id, reason)) ? { changed: true, status: 'rejected' } : unchanged(comment.status);
       }),
 
     decideMedia: (viewer: Viewer | null, id: string, decision: 'approved' | 'rejected', reason?: string) =>
       decide(viewer, async ({ trx, record }) => {
-        const media = await findMedia(trx, id);
-        if (!media) throw notFound(`media ${id}`);
+        const status = await mediaStatusOf(trx, id);
+        if (!status) throw notFound(`media ${id}`);
         const why = decision === 'rejected' ? (reason ?? DEFAULT_IMAGE_REJECT_REASON) : null;
-        if (!(await applyMediaDecision(trx, id, decision, 'moderator', why))) return unchanged(media.status);
+        if (!(await applyMediaDecision(trx, id, decision, 'moderator', why))) return unchanged(status);
         await record({ action: decision === 'approved' ? 'approve_media' : 'reject_media', targetType: 'media', targetId: id, reason: why });
         return { changed: true, status: decision };
       }),
 
     decideNickname: (viewer: Viewer | null, userId: number, approve: boolean) =>
       decide(viewer, async ({ trx, record }) => {
-        const user = await findUserById(trx, userId);
+        const user = await findAccount(trx, userId);
         if (!user) throw notFound(`user ${userId}`);
-        if (!(await repo.decidePendingNickname(trx, userId, approve))) return unchanged('none');
+        if (!(await decidePendingNickname(trx, userId, approve))) return unchanged('none');
         // The nickname decided on goes in the log: the user may change it again later.
         await record({ action: approve ? 'approve_nickname' : 'reject_nickname', targetType: 'user', targetId: userId, reason: user.pending_nickname });
         return { changed: true, status: approve ? 'approved' : 'rejected' };
@@ -158,20 +163,19 @@ export function createModerationService(deps: { db: Db }) {
     ban: (viewer: Viewer | null, userId: number, reason?: string) =>
       decide(viewer, async ({ trx, me, record }) => {
         if (userId === me.user.id) throw forbidden('moderators cannot ban themselves', '不能封禁自己');
-        const user = await findUserById(trx, userId);
+        const user = await findAccount(trx, userId);
         if (!user) throw notFound(`user ${userId}`);
         if (user.role === 'moderator') throw forbidden(`user ${userId} is a moderator`, '不能封禁其他管理员');
-        if (!(await repo.banUser(trx, userId))) return unchanged('banned');
-        await revokeUserSessions(trx, userId, 'banned');
+        if (!(await banAccount(trx, userId))) return unchanged('banned');
         await record({ action: 'ban_user', targetType: 'user', targetId: userId, reason: reason ?? null });
         return { changed: true, status: 'banned' };
       }),
 
     unban: (viewer: Viewer | null, userId: number) =>
       decide(viewer, async ({ trx, record }) => {
-        const user = await findUserById(trx, userId);
+        const user = await findAccount(trx, userId);
         if (!user) throw notFound(`user ${userId}`);
-        if (!(await repo.unbanUser(trx, userId))) return unchanged('active');
+        if (!(await unbanAccount(trx, userId))) return unchanged('active');
         await record({ action: 'unban_user', targetType: 'user', targetId: userId });
         return { changed: true, status: 'active' };
       }),

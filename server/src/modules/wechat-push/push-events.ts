@@ -1,7 +1,7 @@
 /** Reads the events we act on out of a verified push message; anything else is acknowledged and ignored. */
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import type { MediaVerdictPayload } from '../media/media-check.jobs';
+import type { MediaVerdictPayload } from '../media/media.service';
 
 const MediaCheckEvent = Type.Object({
   MsgType: Type.Literal('event'),

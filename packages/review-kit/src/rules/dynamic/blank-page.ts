@@ -39,7 +39,7 @@ export const blankPageRule: Rule = {
         ruleId: BLANK_PAGE_RULE_ID,
         severity: 'blocking',
         message: `The pages could not be rendered headless, so none is known to show content: ${observed.renderError}`,
-        fix: 'Make the mini program compile and run (npm run build-check, npm test); if it does, run the kit with --static-only and report the problem with the review kit.',
+        fix: 'Make the mini program compile and run (its build check and tests); if it does, run the kit with --static-only and report the problem with the review kit.',
       }];
     }
     const findings: Finding[] = [];

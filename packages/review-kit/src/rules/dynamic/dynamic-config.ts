@@ -16,11 +16,15 @@ export interface UgcExemption {
 
 export interface ReviewServerConfig {
   /**
-   * Module (relative to the project root) exporting `startReviewTarget()` (see review-target.ts).
-   * Default: the template's development stack, `server/src/dev/dev-stack.ts`, when the project has it.
-   * `false`: the project has no server; pages render against an unreachable API.
+   * Module (relative to the project root) exporting `startReviewTarget()` (see review-target.ts): the
+   * project's adapter. Unset: no server is started (ugc-unchecked warns); `false`: the project has
+   * no server (ugc-unchecked says so as info). Either way pages render against an unreachable API.
    */
   entry?: string | false;
+  /** Folder (relative to the project root) searched for route declarations, for file:line in findings. Default: the first folder of `entry`. */
+  sourceDir?: string;
+  /** Text the server's content check judges risky; overrides the target's `riskyText`. */
+  riskyText?: string;
   ugcExemptions?: UgcExemption[];
   /** Path parameter values for write routes, by name (`{ "id": 7 }`); the server target may supply defaults. */
   pathParams?: Record<string, string | number>;

@@ -14,7 +14,7 @@ import { indexExemptions } from './ugc/ugc-exemptions';
 import type { UgcExemption } from './dynamic-config';
 import { writeRoutes, type WriteRoute } from './ugc/write-routes';
 
-/** The template's development address, used when the project names none. */
+/** Used when neither review.config.json nor the mini program's sources name the API base URL. */
 const DEFAULT_API_BASE_URL = 'http://127.0.0.1:3000';
 const PAGE_SETTLE_TIMEOUT_MS = 8_000;
 
@@ -64,7 +64,7 @@ async function renderPages(project: ReviewProject, target: ReviewTarget | undefi
   const job: RenderJob = {
     miniprogramRoot: project.miniprogramRoot,
     apiBaseUrl: project.config.server?.apiBaseUrl ?? findApiBaseUrl(project)?.value ?? DEFAULT_API_BASE_URL,
-    ...(target ? { apiUrl: target.apiUrl, fakeWeChatUrl: target.fake.url } : {}),
+    ...(target ? { apiUrl: target.apiUrl, ...(target.loginCodeUrl ? { loginCodeUrl: target.loginCodeUrl } : {}) } : {}),
     pages: project.pages.map((route) => ({ route, ...(queries[route] ? { query: queries[route] } : {}) })),
     settleTimeoutMs: PAGE_SETTLE_TIMEOUT_MS,
   };
@@ -81,7 +81,9 @@ async function exerciseUgc(project: ReviewProject, target: ReviewTarget): Promis
     const routes = writeRoutes(await openApiDocument(target), serverConfig.uploadRoutes);
     const exemptions = indexExemptions(serverConfig.ugcExemptions);
     const pathParams = { ...((await target.pathParams?.()) ?? {}), ...(serverConfig.pathParams ?? {}) };
-    const probes = await exerciseWriteRoutes({ target, routes, exemptions, pathParams });
+    const riskyText = serverConfig.riskyText ?? target.riskyText;
+    if (!riskyText) throw new Error(`${reviewTargetSource(project) ?? 'the review target'} gives no riskyText (text its content check judges risky), and review.config.json has no server.riskyText`);
+    const probes = await exerciseWriteRoutes({ target, routes, exemptions, pathParams, riskyText });
     return { ugc: { routes, probes, exemptionsWithoutReason: exemptions.withoutReason, unusedExemptions: exemptions.unused() } };
   } catch (error) {
     return { ugcError: messageOf(error) };

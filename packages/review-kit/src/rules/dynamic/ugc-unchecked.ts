@@ -29,8 +29,8 @@ function probeFinding(project: ReviewProject, probe: FieldProbe): Finding | unde
       return finding(project, probe, 'blocking',
         `${route.name} accepted ${what} (answered ${verdict.status}) without sending it to WeChat's content check (${field === UPLOAD_FIELD ? 'no mediaCheckAsync call followed' : 'no msgSecCheck call carried the probe, and it was not refused with 422'})`,
         field === UPLOAD_FIELD
-          ? 'Submit every uploaded image to mediaCheckAsync v2 and keep it private until the wxa_media_check push says pass (see server/src/modules/media).'
-          : `Run the text through msgSecCheck v2 before storing it (the content-check service's checkSubmission with the right scene) and refuse risky text with 422. ${EXEMPT_FIX}`);
+          ? 'Submit every uploaded image to mediaCheckAsync v2 and keep it private until the wxa_media_check push says pass.'
+          : `Run the text through msgSecCheck v2 (with the right scene) before storing it, and refuse risky text with 422. ${EXEMPT_FIX}`);
     case 'unexercised':
       return finding(project, probe, 'warning', `${route.name} takes ${what}, but the kit could not exercise it: ${verdict.why}`,
         `Give the kit what the route needs (review.config.json "server": { "pathParams": { … } }, or a seeded row it can refer to), or, if the text is not user content, exempt it. ${EXEMPT_FIX}`);
@@ -74,8 +74,8 @@ export const ugcUncheckedRule: Rule = {
       return [{
         ruleId: UGC_UNCHECKED_RULE_ID,
         severity: declaredNone ? 'info' : 'warning',
-        message: declaredNone ? 'No server to exercise (review.config.json server.entry is false)' : 'No server found to exercise: the project has no server/src/dev/dev-stack.ts and review.config.json names no server.entry',
-        fix: 'Name a module exporting startReviewTarget() in review.config.json "server": { "entry": "…" } (see tools/review/rules/dynamic/review-target.ts), or set "entry": false if the app has no server.',
+        message: declaredNone ? 'No server to exercise (review.config.json server.entry is false)' : 'No server found to exercise: review.config.json names no server.entry',
+        fix: 'Name a module exporting startReviewTarget() in review.config.json "server": { "entry": "…" } (the ReviewTarget interface of miniprogram-review-kit; see its README), or set "entry": false if the app has no server.',
       }];
     }
     const cannot = (why: string): Finding[] => [{

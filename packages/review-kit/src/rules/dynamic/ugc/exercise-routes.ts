@@ -2,14 +2,13 @@
  * Exercises each write route that accepts user text or media, one field at a time, as a
  * logged-in member (then, for routes members are refused, as a moderator), and tells from the fake
  * WeChat's call log whether that field went through the content check:
- *   - text: a unique probe carrying the fake's risky marker; checked when a msgSecCheck call
+ *   - text: a unique probe carrying the target's risky text; checked when a msgSecCheck call
  *     carried the probe, or the route refused it with 422;
  *   - upload: a small image; checked when a mediaCheckAsync call followed, or 422.
  * A route that stores the probe (2xx) without either is unchecked. Any other answer means the
  * kit could not exercise it (missing path parameter, 404, 400…), which is reported, not guessed.
  */
 import { randomBytes } from 'node:crypto';
-import { RISKY_MARKER } from '../../../../../../server/src/dev/fake-wechat/verdict-rule';
 import type { FakeWeChatCall, ReviewTarget } from '../review-target';
 import type { UgcExemption } from '../dynamic-config';
 import { probePng } from './probe-image';
@@ -21,7 +20,7 @@ import type { WriteRoute } from './write-routes';
 export const UPLOAD_FIELD = '(uploaded image)';
 /** A check may run just after the answer (a job): wait this long before calling text unchecked. */
 const TEXT_CHECK_WAIT_MS = 1_500;
-/** Image checks are submitted by a background job in the template. */
+/** Image checks are often submitted by a background job: give it time. */
 const MEDIA_CHECK_WAIT_MS = 5_000;
 
 export type FieldVerdict =
@@ -61,11 +60,11 @@ function excerpt(text: string): string {
   return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat;
 }
 
-/** A probe that fits the field: the risky marker plus a token unique to this field. */
-function probeText(maxLength: number | undefined): { text: string; token: string } | undefined {
+/** A probe that fits the field: the risky text plus a token unique to this field. */
+function probeText(riskyText: string, maxLength: number | undefined): { text: string; token: string } | undefined {
   for (const size of [8, 4]) {
     const token = `rk${randomBytes(8).toString('hex').slice(0, size)}`;
-    const text = `${RISKY_MARKER}${token}`;
+    const text = `${riskyText}${token}`;
     if (maxLength === undefined || text.length <= maxLength) return { text, token };
   }
   return undefined;
@@ -76,6 +75,8 @@ export interface ExerciseOptions {
   routes: WriteRoute[];
   exemptions: ExemptionIndex;
   pathParams: Record<string, string | number>;
+  /** Text the target's content check judges risky (ReviewTarget.riskyText or review.config.json server.riskyText). */
+  riskyText: string;
 }
 
 export async function exerciseWriteRoutes(options: ExerciseOptions): Promise<FieldProbe[]> {
@@ -105,7 +106,7 @@ export async function exerciseWriteRoutes(options: ExerciseOptions): Promise<Fie
   }
 
   async function probeTextField(route: WriteRoute, url: string, field: string): Promise<FieldVerdict | 'members refused'> {
-    const probe = probeText(fieldSchema(route.body ?? {}, field)?.maxLength);
+    const probe = probeText(options.riskyText, fieldSchema(route.body ?? {}, field)?.maxLength);
     if (!probe) return { kind: 'unexercised', why: `field ${field} is too short to carry a probe text` };
     let body: Record<string, unknown>;
     try {

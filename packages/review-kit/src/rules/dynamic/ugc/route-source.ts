@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { listFiles, type ReviewProject } from '../../../project';
+import { serverSourceDir } from '../../../source/project-files';
 import type { WriteRoute } from './write-routes';
 
 const serverFiles = new WeakMap<ReviewProject, { path: string; lines: string[] }[]>();
@@ -13,7 +14,8 @@ const serverFiles = new WeakMap<ReviewProject, { path: string; lines: string[] }
 function filesOf(project: ReviewProject): { path: string; lines: string[] }[] {
   let files = serverFiles.get(project);
   if (!files) {
-    files = listFiles(path.join(project.root, 'server'), (file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).map((file) => ({
+    const dir = serverSourceDir(project);
+    files = dir === undefined ? [] : listFiles(path.join(project.root, dir), (file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).map((file) => ({
       path: project.relative(file),
       lines: fs.readFileSync(file, 'utf8').split('\n'),
     }));

@@ -1,0 +1,217 @@
+/**
+ * The page stack WeChat's runtime keeps: loads each route once (its components shared by id),
+ * opens a page (render → attach → onLoad(query) → onShow), hides and unloads pages, and performs
+ * navigateTo/redirectTo/navigateBack/reLaunch/switchTab with tab pages kept alive.
+ *
+ * Each route is loaded once per jest module registry and its component id reused (Jest 30 cannot
+ * load the same page module twice: simulate's require-cache deletion is a no-op there).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SimRootComponent, SimulateModule } from './simulate';
+import type { NavigationKind, WxOptions } from './wx-fake';
+
+export interface HostedPage {
+  route: string;
+  query: Record<string, string>;
+  /** The simulate root component: `.dom`, `.querySelector`, `.instance`, `.data`. */
+  component: SimRootComponent;
+  container: HTMLElement;
+}
+
+export interface AppJson {
+  pages: string[];
+  tabBar?: { list: { pagePath: string }[] };
+}
+
+export interface PageStack {
+  readonly top: HostedPage | undefined;
+  stack(): HostedPage[];
+  livePages(): HostedPage[];
+  navigate(kind: NavigationKind, opts: WxOptions): Promise<void>;
+  /** Unloads every page, the stack and the tab pages kept alive. */
+  unloadAll(): void;
+}
+
+const STACK_LIMIT = 10;
+const routeIds = new Map<string, string>();
+/** Component file → simulate id, and tag → id, shared by every page of the jest file. */
+const sharedComponents = new Map<string, string>();
+const sharedTags: Record<string, string> = {};
+
+export function parseUrl(url: string, from: string | undefined): { route: string; query: Record<string, string> } {
+  const [rawPath, rawQuery = ''] = url.split('?', 2);
+  let route: string;
+  if (rawPath.startsWith('/')) route = rawPath.slice(1);
+  else route = from ? path.posix.normalize(path.posix.join(path.posix.dirname(from), rawPath)) : rawPath;
+  const query: Record<string, string> = {};
+  // WeChat hands query values to onLoad as written (no decoding).
+  for (const pair of rawQuery.split('&').filter(Boolean)) {
+    const index = pair.indexOf('=');
+    query[index < 0 ? pair : pair.slice(0, index)] = index < 0 ? '' : pair.slice(index + 1);
+  }
+  return { route, query };
+}
+
+export function callIfFunction(target: Record<string, unknown>, name: string, ...args: unknown[]): unknown {
+  const fn = target[name];
+  return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown).apply(target, args) : undefined;
+}
+
+export function createPageStack(sim: SimulateModule, rootPath: string, appJson: AppJson, ensureApp: () => void): PageStack {
+  const tabPages = (appJson.tabBar?.list ?? []).map((item) => item.pagePath);
+  let stack: HostedPage[] = [];
+  const aliveTabs = new Map<string, HostedPage>();
+
+  /**
+   * Custom components used by several pages are loaded once and shared by id: simulate re-runs a
+   * component's module for every page that uses it, and under Jest 30 a module runs only once
+   * (catch 1), so the second page would get an empty, unknown tag instead of the component.
+   */
+  function loadComponentTree(file: string): Record<string, string> {
+    const json = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as { usingComponents?: Record<string, string> };
+    for (const [tag, target] of Object.entries(json.usingComponents ?? {})) {
+      const componentFile = target.startsWith('/') ? path.join(rootPath, target) : path.join(path.dirname(file), target);
+      if (!fs.existsSync(`${componentFile}.json`)) continue;
+      const known = sharedComponents.get(componentFile);
+      if (known) {
+        sharedTags[tag] = known;
+        continue;
+      }
+      loadComponentTree(componentFile);
+      const id = sim.load(componentFile, tag, { compiler: 'official', rootPath, usingComponents: { ...sharedTags } });
+      sharedComponents.set(componentFile, id);
+      sharedTags[tag] = id;
+    }
+    return { ...sharedTags };
+  }
+
+  function componentId(route: string): string {
+    const file = path.join(rootPath, route);
+    const cached = routeIds.get(file);
+    if (cached) return cached;
+    if (!appJson.pages.includes(route)) throw new Error(`page "${route}" is not found`);
+    const usingComponents = loadComponentTree(file);
+    const id = sim.load(file, route.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '') || 'page', { compiler: 'official', rootPath, usingComponents });
+    routeIds.set(file, id);
+    return id;
+  }
+
+  function open(route: string, query: Record<string, string>): HostedPage {
+    const component = sim.render(componentId(route));
+    const container = document.createElement('page');
+    container.setAttribute('data-route', route);
+    document.body.appendChild(container);
+    component.attach(container);
+    const instance = component.instance;
+    instance.route = route;
+    instance.options = query;
+    const page: HostedPage = { route, query, component, container };
+    callIfFunction(instance, 'onLoad', query);
+    show(page);
+    return page;
+  }
+  function show(page: HostedPage): void {
+    page.container.hidden = false;
+    callIfFunction(page.component.instance, 'onShow');
+    page.component.triggerPageLifeTime('show');
+  }
+  function hide(page: HostedPage): void {
+    callIfFunction(page.component.instance, 'onHide');
+    page.component.triggerPageLifeTime('hide');
+    page.container.hidden = true;
+  }
+  function unload(page: HostedPage): void {
+    callIfFunction(page.component.instance, 'onUnload');
+    page.component.detach();
+    page.container.remove();
+    if (aliveTabs.get(page.route) === page) aliveTabs.delete(page.route);
+  }
+  const isTab = (route: string) => tabPages.includes(route);
+  const top = (): HostedPage | undefined => stack[stack.length - 1];
+
+  async function navigate(kind: NavigationKind, opts: WxOptions): Promise<void> {
+    ensureApp();
+    if (kind === 'navigateBack') {
+      const delta = Math.max(1, typeof opts.delta === 'number' ? opts.delta : 1);
+      if (stack.length <= 1) throw new Error('cannot navigate back at first page.');
+      const removed = stack.splice(Math.max(1, stack.length - delta));
+      for (const page of removed.reverse()) {
+        if (isTab(page.route)) hide(page);
+        else unload(page);
+      }
+      show(top() as HostedPage);
+      return;
+    }
+    const url = typeof opts.url === 'string' ? opts.url : '';
+    const { route, query } = parseUrl(url, top()?.route);
+    if (!appJson.pages.includes(route)) throw new Error(`page "${route}" is not found`);
+    switch (kind) {
+      case 'navigateTo': {
+        if (isTab(route)) throw new Error('can not navigateTo a tabbar page');
+        if (stack.length >= STACK_LIMIT) throw new Error('webview count limit exceed');
+        const current = top();
+        if (current) hide(current);
+        stack.push(open(route, query));
+        return;
+      }
+      case 'redirectTo': {
+        if (isTab(route)) throw new Error('can not redirectTo a tabbar page');
+        const current = stack.pop();
+        if (current) {
+          if (isTab(current.route)) hide(current);
+          else unload(current);
+        }
+        stack.push(open(route, query));
+        return;
+      }
+      case 'switchTab': {
+        if (!isTab(route)) throw new Error('can not switch to no-tabBar page');
+        const current = top();
+        if (current?.route === route && stack.length === 1) return;
+        for (const page of stack.splice(0).reverse()) {
+          if (isTab(page.route)) {
+            if (page === current) hide(page);
+          } else {
+            unload(page);
+          }
+        }
+        const alive = aliveTabs.get(route);
+        if (alive) {
+          stack = [alive];
+          show(alive);
+        } else {
+          const page = open(route, query);
+          aliveTabs.set(route, page);
+          stack = [page];
+        }
+        return;
+      }
+      case 'reLaunch': {
+        for (const page of stack.splice(0).reverse()) unload(page);
+        for (const page of [...aliveTabs.values()]) unload(page);
+        aliveTabs.clear();
+        const page = open(route, query);
+        if (isTab(route)) aliveTabs.set(route, page);
+        stack = [page];
+        return;
+      }
+      default:
+        throw new Error(`unknown navigation ${String(kind)}`);
+    }
+  }
+
+  return {
+    get top() {
+      return top();
+    },
+    stack: () => [...stack],
+    livePages: () => [...new Set([...stack, ...aliveTabs.values()])],
+    navigate,
+    unloadAll() {
+      for (const page of stack.splice(0).reverse()) unload(page);
+      for (const page of [...aliveTabs.values()]) unload(page);
+      aliveTabs.clear();
+    },
+  };
+}
