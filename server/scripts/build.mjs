@@ -13,7 +13,11 @@ const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const pkg = JSON.parse(fs.readFileSync(path.join(serverDir, 'package.json'), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies ?? {});
 
-execFileSync(process.execPath, [path.join(serverDir, '..', 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', path.join(serverDir, 'tsconfig.json')], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [path.join(serverDir, '..', 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', path.join(serverDir, 'tsconfig.json')],
+  { stdio: 'inherit' },
+);
 
 fs.rmSync(path.join(serverDir, 'dist'), { recursive: true, force: true });
 await build({

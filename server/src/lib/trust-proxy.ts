@@ -12,9 +12,14 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy | Error {
   if (value === '' || value === 'false' || value === '0') return false;
   if (/^\d+$/.test(value)) return Number(value);
   if (value === 'true' || value === '*') {
-    return new Error('TRUST_PROXY=true would let any client choose its address (X-Forwarded-For): give the hop count or the proxy addresses/CIDRs');
+    return new Error(
+      'TRUST_PROXY=true would let any client choose its address (X-Forwarded-For): give the hop count or the proxy addresses/CIDRs',
+    );
   }
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.filter((entry) => !isAddressOrCidr(entry));
   if (bad.length > 0) return new Error(`TRUST_PROXY: not an IP address or CIDR: ${bad.join(', ')}`);
   return entries;

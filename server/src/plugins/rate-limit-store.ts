@@ -28,12 +28,26 @@ interface Store extends FastifyRateLimitStore {
 
 // The stores @fastify/rate-limit ships (it picks them itself for `redis:`; wrapping needs them by path).
 /* eslint-disable @typescript-eslint/no-require-imports */
-const RedisStore = require('@fastify/rate-limit/store/RedisStore') as new (continueExceeding: boolean, exponentialBackoff: boolean, redis: Redis, key?: string) => Store;
-const LocalStore = require('@fastify/rate-limit/store/LocalStore') as new (continueExceeding: boolean, exponentialBackoff: boolean, cache?: number) => Store;
+const RedisStore = require('@fastify/rate-limit/store/RedisStore') as new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  redis: Redis,
+  key?: string,
+) => Store;
+const LocalStore = require('@fastify/rate-limit/store/LocalStore') as new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  cache?: number,
+) => Store;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export const rateLimitUnavailable = () =>
-  new AppError(503, 'rate_limit_unavailable', '服务繁忙，请稍后再试', 'the shared rate-limit store (Redis) is unavailable and this limit fails closed');
+  new AppError(
+    503,
+    'rate_limit_unavailable',
+    '服务繁忙，请稍后再试',
+    'the shared rate-limit store (Redis) is unavailable and this limit fails closed',
+  );
 
 class SharedStore implements Store {
   constructor(
@@ -68,7 +82,12 @@ export function sharedRateLimitStore(redis: Redis, keyPrefix: string, log: Fasti
     constructor(options: { continueExceeding?: boolean; exponentialBackoff?: boolean }) {
       const continueExceeding = options.continueExceeding ?? false;
       const exponentialBackoff = options.exponentialBackoff ?? false;
-      super(new RedisStore(continueExceeding, exponentialBackoff, redis, `${keyPrefix}rate-limit:`), new LocalStore(continueExceeding, exponentialBackoff), false, log);
+      super(
+        new RedisStore(continueExceeding, exponentialBackoff, redis, `${keyPrefix}rate-limit:`),
+        new LocalStore(continueExceeding, exponentialBackoff),
+        false,
+        log,
+      );
     }
   };
 }

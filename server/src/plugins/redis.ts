@@ -39,7 +39,10 @@ export default fp(async function redis(app: FastifyInstance, options: { url?: st
     // One line per outage, not one per reconnect attempt.
     if (down) return;
     down = true;
-    app.log.error({ err: { message: error.message } }, 'Redis unavailable: password attempts are refused (503), other rate limits count per instance until it answers');
+    app.log.error(
+      { err: { message: error.message } },
+      'Redis unavailable: password attempts are refused (503), other rate limits count per instance until it answers',
+    );
   });
   client.on('ready', () => {
     if (down) app.log.warn('Redis answers again: rate limits are shared across instances');

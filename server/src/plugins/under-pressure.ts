@@ -22,7 +22,11 @@ export default fp(async function loadShedding(app: FastifyInstance, options: { m
         request.log.warn({ type, value, limit: options.maxEventLoopDelayMs }, 'under pressure: shedding load with 503');
       }
       void reply.status(503).header('retry-after', RETRY_AFTER_SECONDS);
-      const body: ApiError = { code: 'server_busy', message: '服务繁忙，请稍后再试', detail: `${type} above its limit; retry after ${RETRY_AFTER_SECONDS} s` };
+      const body: ApiError = {
+        code: 'server_busy',
+        message: '服务繁忙，请稍后再试',
+        detail: `${type} above its limit; retry after ${RETRY_AFTER_SECONDS} s`,
+      };
       return body as unknown as void;
     },
   });

@@ -28,7 +28,12 @@ run('Redis down', () => {
     await redis?.close();
   });
 
-  const attempt = () => t.request({ method: 'POST', url: '/auth/password', payload: { username: 'reviewer', password: 'wrong-guess', code: t.fake.issueLoginCode() } });
+  const attempt = () =>
+    t.request({
+      method: 'POST',
+      url: '/auth/password',
+      payload: { username: 'reviewer', password: 'wrong-guess', code: t.fake.issueLoginCode() },
+    });
 
   it('fails closed for password attempts, counts other limits per instance, and recovers when Redis is back', async () => {
     expect((await t.request({ method: 'GET', url: '/health' })).json()).toEqual({ ok: true, database: 'up', redis: 'up' });
@@ -47,7 +52,16 @@ run('Redis down', () => {
     // Posting keeps working and is still limited, by this instance's own counter.
     const statuses: number[] = [];
     for (let i = 0; i < LIMIT + 2; i += 1) {
-      statuses.push((await t.request({ method: 'POST', url: '/posts', token: member.accessToken, payload: { boardId, title: `停电${i}`, body: '内容' } })).statusCode);
+      statuses.push(
+        (
+          await t.request({
+            method: 'POST',
+            url: '/posts',
+            token: member.accessToken,
+            payload: { boardId, title: `停电${i}`, body: '内容' },
+          })
+        ).statusCode,
+      );
     }
     expect(statuses).toEqual([...Array<number>(LIMIT).fill(201), 429, 429]);
     // Health says so; the log says so once.

@@ -30,7 +30,12 @@ describeWith(redisUrl, 'shared rate limits need Redis: set TEST_REDIS_URL (CI do
   let second: FastifyInstance;
   beforeAll(async () => {
     t = await createTestApp(
-      { REDIS_URL: redisUrl!, REDIS_KEY_PREFIX: uniqueKeyPrefix(), RATE_LIMIT_PASSWORD_ATTEMPTS_PER_MINUTE: String(LIMIT), RATE_LIMIT_POSTS_PER_MINUTE: String(LIMIT) },
+      {
+        REDIS_URL: redisUrl!,
+        REDIS_KEY_PREFIX: uniqueKeyPrefix(),
+        RATE_LIMIT_PASSWORD_ATTEMPTS_PER_MINUTE: String(LIMIT),
+        RATE_LIMIT_POSTS_PER_MINUTE: String(LIMIT),
+      },
       { sharedDatabase: true },
     );
     second = await startSecondInstance(t);
@@ -44,7 +49,11 @@ describeWith(redisUrl, 'shared rate limits need Redis: set TEST_REDIS_URL (CI do
     const statuses = await alternate([t.app, second], 4 * LIMIT, t.fake);
     expect(statuses.filter((s) => s === 401)).toHaveLength(LIMIT);
     expect(statuses.slice(LIMIT).every((s) => s === 429)).toBe(true);
-    const limited = await second.inject({ method: 'POST', url: '/auth/password', payload: { username: 'reviewer', password: 'again', code: t.fake.issueLoginCode() } });
+    const limited = await second.inject({
+      method: 'POST',
+      url: '/auth/password',
+      payload: { username: 'reviewer', password: 'again', code: t.fake.issueLoginCode() },
+    });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 

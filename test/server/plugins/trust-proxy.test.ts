@@ -7,7 +7,12 @@ import { createTestApp, type TestApp } from '../../support/server/test-app';
 
 const LIMIT = 5;
 
-async function passwordAttempts(t: TestApp, count: number, forwardedFor: (i: number) => string, remoteAddress = '127.0.0.1'): Promise<number[]> {
+async function passwordAttempts(
+  t: TestApp,
+  count: number,
+  forwardedFor: (i: number) => string,
+  remoteAddress = '127.0.0.1',
+): Promise<number[]> {
   const statuses: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const response = await t.app.inject({

@@ -13,7 +13,13 @@ import type { TestApp } from './test-app';
 export async function startSecondInstance(t: TestApp, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
   const config = { ...t.config, ...overrides };
   const logger = createLogger({ logLevel: 'silent' });
-  const wechat = createWeChatClient({ baseUrl: t.fake.url, appId: config.wechat.appId, appSecret: config.wechat.appSecret, timeoutMs: config.wechat.timeoutMs, logger });
+  const wechat = createWeChatClient({
+    baseUrl: t.fake.url,
+    appId: config.wechat.appId,
+    appSecret: config.wechat.appSecret,
+    timeoutMs: config.wechat.timeoutMs,
+    logger,
+  });
   const app = await buildApp({ config, database: t.database.openAnotherHandle(), wechat, logger });
   await app.ready();
   return app;

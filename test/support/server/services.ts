@@ -65,7 +65,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const socket = path.join(dir, 'redis.sock');
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    child = spawn('redis-server', ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     const deadline = Date.now() + 5000;
     while (!fs.existsSync(socket)) {
       if (Date.now() > deadline) throw new Error('redis-server did not start');

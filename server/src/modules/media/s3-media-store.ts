@@ -8,7 +8,15 @@
  * line: an upload is refused before its row exists (nothing half-stored), reads answer 503 and
  * WeChat's download fails, which holds the image for a moderator (media-check.jobs.ts).
  */
-import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../../lib/app-error';
 import type { MediaStore } from './media-store';
@@ -39,9 +47,16 @@ export interface S3MediaStore extends MediaStore {
 
 export const PUBLIC_PREFIX = 'public/';
 
-const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
+const CONTENT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
 
-export const mediaStoreUnavailable = (detail: string) => new AppError(503, 'media_store_unavailable', '图片服务暂时不可用，请稍后再试', detail);
+export const mediaStoreUnavailable = (detail: string) =>
+  new AppError(503, 'media_store_unavailable', '图片服务暂时不可用，请稍后再试', detail);
 
 function isMissing(error: unknown): boolean {
   return error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
@@ -83,7 +98,11 @@ export function createS3MediaStore(options: S3MediaStoreOptions): S3MediaStore {
     async put(key, bytes) {
       validKey(key);
       // One PUT is atomic in S3: the object exists whole or not at all.
-      await call('put', key, () => client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: contentType(key), CacheControl: 'private, no-store' })));
+      await call('put', key, () =>
+        client.send(
+          new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: contentType(key), CacheControl: 'private, no-store' }),
+        ),
+      );
     },
 
     async get(key) {
@@ -103,14 +122,18 @@ export function createS3MediaStore(options: S3MediaStoreOptions): S3MediaStore {
       published.delete(key);
       // Deleting a missing object succeeds in S3, so this is safe to repeat.
       await call('delete', key, () =>
-        client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: key }, { Key: `${PUBLIC_PREFIX}${key}` }], Quiet: true } })),
+        client.send(
+          new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: key }, { Key: `${PUBLIC_PREFIX}${key}` }], Quiet: true } }),
+        ),
       );
     },
 
     async unpublish(key) {
       validKey(key);
       published.delete(key);
-      await call('unpublish', key, () => client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: `${PUBLIC_PREFIX}${key}` }], Quiet: true } })));
+      await call('unpublish', key, () =>
+        client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: `${PUBLIC_PREFIX}${key}` }], Quiet: true } })),
+      );
     },
 
     async ping() {

@@ -11,7 +11,10 @@ import { describeWith, testS3, type S3TestSettings } from '../../../support/serv
 import { createTestApp, type TestApp } from '../../../support/server/test-app';
 
 const s3 = testS3();
-const png = (width: number, height = 20) => sharp({ create: { width, height, channels: 3, background: '#47a' } }).png().toBuffer();
+const png = (width: number, height = 20) =>
+  sharp({ create: { width, height, channels: 3, background: '#47a' } })
+    .png()
+    .toBuffer();
 
 async function upload(t: TestApp, token: string, bytes: Buffer) {
   const form = new FormData();
@@ -29,7 +32,8 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 50
   }
 }
 
-const mediaStatus = async (t: TestApp, id: string) => (await t.database.handle.db.selectFrom('media').select('status').where('id', '=', id).executeTakeFirst())?.status;
+const mediaStatus = async (t: TestApp, id: string) =>
+  (await t.database.handle.db.selectFrom('media').select('status').where('id', '=', id).executeTakeFirst())?.status;
 
 function bucketClient(settings: S3TestSettings): S3Client {
   return new S3Client({
@@ -86,48 +90,72 @@ describeWith(s3, 'the S3 media store needs an S3-protocol server: set TEST_S3_EN
   });
 });
 
-describeWith(s3, 'MEDIA_PUBLIC_BASE_URL needs an S3-protocol server: set TEST_S3_ENDPOINT')('MEDIA_STORE=s3 with MEDIA_PUBLIC_BASE_URL', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ MEDIA_STORE: 's3', ...s3!, MEDIA_PUBLIC_BASE_URL: `${s3!.S3_ENDPOINT}/${s3!.S3_BUCKET}` }, { listen: true });
-  });
-  afterAll(() => t?.close());
+describeWith(s3, 'MEDIA_PUBLIC_BASE_URL needs an S3-protocol server: set TEST_S3_ENDPOINT')(
+  'MEDIA_STORE=s3 with MEDIA_PUBLIC_BASE_URL',
+  () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp(
+        { MEDIA_STORE: 's3', ...s3!, MEDIA_PUBLIC_BASE_URL: `${s3!.S3_ENDPOINT}/${s3!.S3_BUCKET}` },
+        { listen: true },
+      );
+    });
+    afterAll(() => t?.close());
 
-  it('redirects an approved image to its public copy, never a pending one, and removes the copy with the account', async () => {
-    const member = await t.loginAsMember('公开图片', 'o_s3_public');
-    t.fake.holdPushes(true);
-    const { body } = await upload(t, member.accessToken, await png(46));
-    await until(async () => t.fake.calls.media_check_async.length > 0, 'the submission');
-    expect((await fetch(`${t.baseUrl}/media/${body.id}`, { redirect: 'manual' })).status).toBe(404);
-    const row = await t.database.handle.db.selectFrom('media').select(['storage_key', 'trace_id']).where('id', '=', body.id).executeTakeFirstOrThrow();
-    // The bucket's public prefix has no copy of a pending image.
-    expect((await fetch(`${s3!.S3_ENDPOINT}/${s3!.S3_BUCKET}/public/${row.storage_key}`)).status).toBe(404);
+    it('redirects an approved image to its public copy, never a pending one, and removes the copy with the account', async () => {
+      const member = await t.loginAsMember('公开图片', 'o_s3_public');
+      t.fake.holdPushes(true);
+      const { body } = await upload(t, member.accessToken, await png(46));
+      await until(async () => t.fake.calls.media_check_async.length > 0, 'the submission');
+      expect((await fetch(`${t.baseUrl}/media/${body.id}`, { redirect: 'manual' })).status).toBe(404);
+      const row = await t.database.handle.db
+        .selectFrom('media')
+        .select(['storage_key', 'trace_id'])
+        .where('id', '=', body.id)
+        .executeTakeFirstOrThrow();
+      // The bucket's public prefix has no copy of a pending image.
+      expect((await fetch(`${s3!.S3_ENDPOINT}/${s3!.S3_BUCKET}/public/${row.storage_key}`)).status).toBe(404);
 
-    await until(async () => (await t.database.handle.db.selectFrom('media').select('trace_id').where('id', '=', body.id).executeTakeFirstOrThrow()).trace_id !== null, 'trace id');
-    const traceId = (await t.database.handle.db.selectFrom('media').select('trace_id').where('id', '=', body.id).executeTakeFirstOrThrow()).trace_id!;
-    expect((await t.fake.pushFor(traceId)).body).toBe('success');
-    await until(async () => (await mediaStatus(t, body.id)) === 'approved', 'approval');
+      await until(
+        async () =>
+          (await t.database.handle.db.selectFrom('media').select('trace_id').where('id', '=', body.id).executeTakeFirstOrThrow())
+            .trace_id !== null,
+        'trace id',
+      );
+      const traceId = (
+        await t.database.handle.db.selectFrom('media').select('trace_id').where('id', '=', body.id).executeTakeFirstOrThrow()
+      ).trace_id!;
+      expect((await t.fake.pushFor(traceId)).body).toBe('success');
+      await until(async () => (await mediaStatus(t, body.id)) === 'approved', 'approval');
 
-    const redirect = await fetch(`${t.baseUrl}/media/${body.id}`, { redirect: 'manual' });
-    expect(redirect.status).toBe(302);
-    const location = redirect.headers.get('location')!;
-    expect(location).toBe(`${s3!.S3_ENDPOINT}/${s3!.S3_BUCKET}/public/${row.storage_key}`);
-    const publicCopy = await fetch(location);
-    expect(publicCopy.status).toBe(200);
-    expect((await sharp(Buffer.from(await publicCopy.arrayBuffer())).metadata()).width).toBe(46);
+      const redirect = await fetch(`${t.baseUrl}/media/${body.id}`, { redirect: 'manual' });
+      expect(redirect.status).toBe(302);
+      const location = redirect.headers.get('location')!;
+      expect(location).toBe(`${s3!.S3_ENDPOINT}/${s3!.S3_BUCKET}/public/${row.storage_key}`);
+      const publicCopy = await fetch(location);
+      expect(publicCopy.status).toBe(200);
+      expect((await sharp(Buffer.from(await publicCopy.arrayBuffer())).metadata()).width).toBe(46);
 
-    expect((await t.request({ method: 'DELETE', url: '/me', token: member.accessToken })).statusCode).toBe(204);
-    expect((await fetch(location)).status).toBe(404);
-    t.fake.holdPushes(false);
-  });
-});
+      expect((await t.request({ method: 'DELETE', url: '/me', token: member.accessToken })).statusCode).toBe(204);
+      expect((await fetch(location)).status).toBe(404);
+      t.fake.holdPushes(false);
+    });
+  },
+);
 
 describe('MEDIA_STORE=s3 when the storage does not answer', () => {
   let t: TestApp;
   beforeAll(async () => {
     // A loopback port nothing listens on: connections are refused at once.
     t = await createTestApp(
-      { MEDIA_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9', S3_BUCKET: 'nowhere', S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret', S3_FORCE_PATH_STYLE: 'true' },
+      {
+        MEDIA_STORE: 's3',
+        S3_ENDPOINT: 'http://127.0.0.1:9',
+        S3_BUCKET: 'nowhere',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_FORCE_PATH_STYLE: 'true',
+      },
       { listen: true },
     );
   });
@@ -135,12 +163,18 @@ describe('MEDIA_STORE=s3 when the storage does not answer', () => {
 
   it('refuses the upload with a clear 503 and keeps nothing: no row, no job, one error log line', async () => {
     const member = await t.loginAsMember('存储故障', 'o_s3_down');
-    const before = await t.database.handle.db.selectFrom('jobs').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.database.handle.db
+      .selectFrom('jobs')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const { status, body } = await upload(t, member.accessToken, await png(47));
     expect(status).toBe(503);
     expect(body).toMatchObject({ code: 'media_store_unavailable', message: '图片服务暂时不可用，请稍后再试' });
     expect(await t.database.handle.db.selectFrom('media').select('id').where('owner_id', '=', member.user.id).execute()).toHaveLength(0);
-    const after = await t.database.handle.db.selectFrom('jobs').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.database.handle.db
+      .selectFrom('jobs')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     const lines = t.logs.filter((line) => line.includes('S3 media store unavailable'));
     expect(lines.length).toBeGreaterThanOrEqual(1);
