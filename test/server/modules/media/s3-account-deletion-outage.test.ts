@@ -20,7 +20,6 @@ interface S3rverInstance {
   httpServer: http.Server;
 }
 // s3rver ships no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rverInstance;
 
 const BUCKET = 'outage-test';
