@@ -6,6 +6,8 @@
 import { createTestApp, type TestApp } from '../../support/server/test-app';
 
 const LIMIT = 5;
+// Each attempt verifies a password hash (slow on purpose): give a loaded CI machine room.
+jest.setTimeout(60_000);
 
 async function passwordAttempts(
   t: TestApp,
@@ -51,9 +53,9 @@ describe('TRUST_PROXY = the proxy address', () => {
 
   it('keys the limit on the forwarded client address when the request comes from the trusted proxy', async () => {
     // Twenty different clients behind the proxy: each has its own allowance.
-    expect(await passwordAttempts(t, 20, rotating)).toEqual(Array<number>(20).fill(401));
+    expect(await passwordAttempts(t, 2 * LIMIT, rotating)).toEqual(Array<number>(2 * LIMIT).fill(401));
     // One client behind the proxy is limited.
-    expect(await passwordAttempts(t, 20, () => '198.51.100.9')).toEqual(limited);
+    expect(await passwordAttempts(t, 2 * LIMIT, () => '198.51.100.9')).toEqual(limited.slice(0, 2 * LIMIT));
   });
 
   it('ignores the header from a peer that is not the trusted proxy', async () => {
