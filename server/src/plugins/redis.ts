@@ -35,15 +35,18 @@ export default fp(async function redis(app: FastifyInstance, options: { url?: st
   }
   const client = connectRedis(options.url);
   let down = false;
-  client.on('error', (error: Error) => {
-    // One line per outage, not one per reconnect attempt.
-    if (down) return;
+  let closing = false;
+  const markDown = (reason: string) => {
+    // One line per outage, not one per failed command or reconnect attempt.
+    if (down || closing) return;
     down = true;
     app.log.error(
-      { err: { message: error.message } },
+      { reason },
       'Redis unavailable: password attempts are refused (503), other rate limits count per instance until it answers',
     );
-  });
+  };
+  client.on('error', (error: Error) => markDown(error.message));
+  client.on('close', () => markDown('connection closed'));
   client.on('ready', () => {
     if (down) app.log.warn('Redis answers again: rate limits are shared across instances');
     down = false;
@@ -55,6 +58,7 @@ export default fp(async function redis(app: FastifyInstance, options: { url?: st
   }
   app.decorate('redis', client);
   app.addHook('onClose', async () => {
+    closing = true;
     await client.quit().catch(() => client.disconnect());
   });
 });
