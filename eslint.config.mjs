@@ -16,6 +16,9 @@ const featureModules = fs
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
+/** Everything under server/src except the development stack (fake WeChat, seed, adapters). */
+const productionServerEntries = fs.readdirSync(path.join(root, 'server/src')).filter((entry) => entry !== 'dev');
+
 /** Layering rules, each a zone: files under `target` may not import files matching `from`. */
 const zones = [
   // Generic tools know nothing of the template that happens to use them: it passes adapters in.
@@ -37,6 +40,13 @@ const zones = [
   { target: './miniprogram', from: './server', message: 'the mini program talks to the server over HTTP; types come from typings/api.' },
   { target: './server/src', from: './miniprogram', message: 'the server knows nothing of the mini program.' },
   { target: './server/src', from: './test', message: 'production code never imports tests.' },
+  ...productionServerEntries.map((entry) => ({
+    target: `./server/src/${entry}`,
+    from: './server/src/dev',
+    // The seed is the exception: a production install is seeded too, so it is never empty.
+    except: ['./seed'],
+    message: 'production code never imports the development stack (fake WeChat, adapters): let dev code pass values in.',
+  })),
   // A feature module never reaches into another's repository: shared rules live in a module both call.
   ...featureModules.map((name) => ({
     target: `./server/src/modules/${name}`,

@@ -132,7 +132,10 @@ export async function fetchMe(): Promise<Me> {
   return user;
 }
 
-/** The transport's way to our tokens; renewals go through transport.renewSession (one at a time). */
+/**
+ * The transport's way to our tokens; renewals go through transport.renewSession (one at a time).
+ * app.ts plugs it into the transport at launch (nothing is wired by importing this module).
+ */
 export const authTokenSource: TokenSource = {
   accessToken: () => sessionStore.tokens?.accessToken ?? null,
   refresh: async () => {
@@ -142,8 +145,6 @@ export const authTokenSource: TokenSource = {
     await silentLogin();
   },
 };
-
-transport.setTokenSource(authTokenSource);
 
 /**
  * Launch: restores the stored session and, in the background, makes it usable: a silent login

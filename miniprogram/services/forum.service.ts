@@ -1,82 +1,26 @@
 /**
- * Forum I/O: one function per endpoint (boards, posts, comments, reports, my posts), and the
- * loaders that put results into forum.store and record failures there (a list load never
- * rejects: the page renders the store's error state). Writes reject with ApiRequestError so the
- * page can show its userMessage. Also the warm-start feed cache.
+ * What the forum pages ask for: the loaders that call the forum endpoints and put the results
+ * into forum.store, recording failures there (a list load never rejects: the page renders the
+ * store's error state), and the writes (post, comment, report, delete), which reject with
+ * ApiRequestError so the page can show its userMessage. The feed cache is refreshed on the way.
  */
-import type {
-  Board,
-  Comment,
-  CreateCommentBody,
-  CreatePostBody,
-  CreateReportBody,
-  Page,
-  PostDetail,
-  PostsQuery,
-  PostSummary,
-  ReportReceipt,
-} from '../../typings/api';
+import type { Comment, CreateCommentBody, CreatePostBody, CreateReportBody, PostDetail } from '../../typings/api';
 import { forumStore } from '../stores';
 import type { LoadMode } from '../stores/paged-list';
-import { isRecord, readStored, StorageKeys, writeStored } from './storage.service';
-import { transport, userMessageOf } from './transport';
-
-export const PAGE_SIZE = 20;
-
-// --- endpoints --------------------------------------------------------------------------------
-
-/** GET /boards */
-export async function getBoards(): Promise<Board[]> {
-  const result = await transport.request<{ items: Board[] }>({ path: '/boards' });
-  return result.items;
-}
-
-/** GET /posts (published posts, newest first; pinned: true → only pinned) */
-export function getPosts(query: PostsQuery = {}): Promise<Page<PostSummary>> {
-  return transport.request<Page<PostSummary>>({ path: '/posts', query: { limit: PAGE_SIZE, ...query } });
-}
-
-/** GET /posts/:id (its author also sees it while held or checking) */
-export function getPost(postId: number): Promise<PostDetail> {
-  return transport.request<PostDetail>({ path: `/posts/${postId}` });
-}
-
-/** POST /posts → 201 PostDetail with its review state */
-export function createPost(body: CreatePostBody): Promise<PostDetail> {
-  return transport.request<PostDetail>({ method: 'POST', path: '/posts', body });
-}
-
-/** DELETE /posts/:id → 204 */
-export function deletePost(postId: number): Promise<void> {
-  return transport.request<void>({ method: 'DELETE', path: `/posts/${postId}` });
-}
-
-/** GET /posts/:id/comments (oldest first) */
-export function getComments(postId: number, cursor?: string): Promise<Page<Comment>> {
-  return transport.request<Page<Comment>>({ path: `/posts/${postId}/comments`, query: { cursor, limit: PAGE_SIZE } });
-}
-
-/** POST /posts/:id/comments → 201 Comment */
-export function createComment(postId: number, body: CreateCommentBody): Promise<Comment> {
-  return transport.request<Comment>({ method: 'POST', path: `/posts/${postId}/comments`, body });
-}
-
-/** DELETE /comments/:id → 204 */
-export function deleteComment(commentId: number): Promise<void> {
-  return transport.request<void>({ method: 'DELETE', path: `/comments/${commentId}` });
-}
-
-/** POST /reports → 201 with a message to show */
-export function createReport(body: CreateReportBody): Promise<ReportReceipt> {
-  return transport.request<ReportReceipt>({ method: 'POST', path: '/reports', body });
-}
-
-/** GET /me/posts (every state, for their author) */
-export function getMyPosts(cursor?: string): Promise<Page<PostSummary>> {
-  return transport.request<Page<PostSummary>>({ path: '/me/posts', query: { cursor, limit: PAGE_SIZE } });
-}
-
-// --- loaders: results into forum.store --------------------------------------------------------
+import { cachedFeed, saveFeedCache } from './feed-cache.service';
+import {
+  createComment,
+  createPost,
+  createReport,
+  deleteComment,
+  deletePost,
+  getBoards,
+  getComments,
+  getMyPosts,
+  getPost,
+  getPosts,
+} from './forum-endpoints.service';
+import { userMessageOf } from './transport';
 
 export async function loadBoards(): Promise<void> {
   try {
@@ -177,48 +121,6 @@ export async function removeComment(postId: number, commentId: number): Promise<
 export async function submitReport(body: CreateReportBody): Promise<string> {
   const receipt = await createReport(body);
   return receipt.message;
-}
-
-// --- warm-start cache -------------------------------------------------------------------------
-
-/** Kept small: the first screenful is what a warm start needs (storage allows 1 MB per key). */
-const CACHED_ITEMS = PAGE_SIZE;
-
-export interface FeedCache {
-  items: PostSummary[];
-  nextCursor: string | null;
-  savedAt: number;
-}
-
-function isFeedCache(value: unknown): value is FeedCache {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.items) &&
-    value.items.every((item) => isRecord(item) && typeof item.id === 'number' && typeof item.title === 'string') &&
-    (value.nextCursor === null || typeof value.nextCursor === 'string') &&
-    typeof value.savedAt === 'number'
-  );
-}
-
-/** The last public feed shown (all boards), or null. */
-export function cachedFeed(): FeedCache | null {
-  return readStored(StorageKeys.feedCache, isFeedCache);
-}
-
-/**
- * Saves the first screenful of the all-boards feed. Only published posts are cached: the cache
- * is public content, not the author's own held posts. Keeps the cursor only when nothing was cut.
- */
-export function saveFeedCache(now: number = Date.now()): boolean {
-  if (forumStore.feedBoardId !== null || !forumStore.feed.loaded) return false;
-  const published = forumStore.feed.items.filter((item) => item.status === 'published');
-  const items = published.slice(0, CACHED_ITEMS);
-  const cache: FeedCache = {
-    items,
-    nextCursor: items.length === published.length ? forumStore.feed.nextCursor : null,
-    savedAt: now,
-  };
-  return writeStored(StorageKeys.feedCache, cache);
 }
 
 /** Warm start: puts the cached feed on screen at once (the caller then refreshes). */

@@ -297,5 +297,5 @@ export function createTransport(settings: TransportSettings): Transport {
   };
 }
 
-/** The app's transport; the auth service plugs its TokenSource in when it loads. */
+/** The app's transport: anonymous until app.ts plugs in the auth service's TokenSource at launch. */
 export const transport = createTransport({ baseUrl: config.apiBaseUrl, timeoutMs: config.requestTimeoutMs });

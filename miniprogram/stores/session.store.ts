@@ -13,6 +13,8 @@ export interface SessionTokens {
   accessTokenExpiresAt: number;
 }
 
+export type WriteAccess = 'ok' | 'needs_profile' | 'banned' | 'nickname_pending';
+
 export class SessionStore {
   tokens: SessionTokens | null = null;
   user: Me | null = null;
@@ -53,6 +55,17 @@ export class SessionStore {
     const user = this.user;
     if (user === null) return true;
     return !user.canPost && !user.banned && user.nickname === null && user.pendingNicknameStatus === null;
+  }
+
+  /**
+   * What stands between this reader and writing a post or comment: nothing, the profile form
+   * (no nickname yet), a ban, or a nickname still under review.
+   */
+  get writeAccess(): WriteAccess {
+    if (this.canPost) return 'ok';
+    if (this.isBanned) return 'banned';
+    if (this.nicknamePending) return 'nickname_pending';
+    return 'needs_profile';
   }
 
   get displayName(): string {

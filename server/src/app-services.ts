@@ -4,7 +4,7 @@
  * only HTTP settings (rate limits, size limits). Nothing else builds a service.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { REAL_WECHAT_API_BASE_URL, type Config } from './config';
+import type { Config } from './config';
 import type { Db } from './db/database';
 import type { JobHandler } from './jobs/job-runner';
 import { createAccessTokens } from './modules/auth/access-tokens';
@@ -65,7 +65,6 @@ export function createAppServices(deps: AppServiceDeps): { services: AppServices
       wechat,
       logger,
       sampleText: config.contentCheckProbeText,
-      usesRealWeChat: config.wechat.apiBaseUrl === REAL_WECHAT_API_BASE_URL,
     }),
     push: createPushService({ push: config.push, appId: config.wechat.appId, media }),
   };

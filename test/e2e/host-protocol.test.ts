@@ -57,7 +57,7 @@ beforeAll(async () => {
     else if (message.method) events.push({ method: message.method, params: message.params ?? {} });
   });
   await new Promise((resolve) => socket.once('open', resolve));
-});
+}, 50_000);
 afterAll(async () => {
   socket?.close();
   if (child.exitCode === null) {

@@ -12,9 +12,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { packageSizes } from './compiled-size';
+import { compileOffline } from './offline-compile';
 
 export interface BuildProblem {
-  kind: 'wxml' | 'wxss';
+  kind: 'wxml' | 'wxss' | 'compile';
   /** Path relative to the mini program root, with forward slashes. */
   file: string;
   message: string;
@@ -183,6 +185,39 @@ export function checkMiniprogram(root: string): BuildCheckResult {
   const wxmlFiles = listFiles(root, '.wxml');
   const wxssFiles = listFiles(root, '.wxss');
   return { wxmlFiles, wxssFiles, problems: [...checkWxml(root, wxmlFiles), ...checkWxss(root, wxssFiles)] };
+}
+
+export interface CompileCheckResult {
+  problems: BuildProblem[];
+  /** Compiled bytes per package ("main" and each subpackage root), when the compile succeeded. */
+  sizes?: Record<string, number>;
+}
+
+/** The folder with project.config.json: the mini program root itself or one of its parents. */
+export function findProjectPath(root: string): string | undefined {
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'project.config.json'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** upload's compile (TypeScript, babel, minify), offline; a failure names its file. */
+export async function checkCompile(projectPath: string): Promise<CompileCheckResult> {
+  try {
+    const { files, refusedRequests } = await compileOffline(projectPath);
+    const problems: BuildProblem[] = refusedRequests.map((url) => ({ kind: 'compile', file: '(miniprogram-ci)', message: `tried to reach ${url} (refused: build-check runs offline)` }));
+    return { problems, sizes: packageSizes(files) };
+  } catch (error: unknown) {
+    const message = error instanceof Error ? error.message : String(error);
+    const file = /^file: (\S+)/.exec(message)?.[1] ?? '(miniprogram-ci)';
+    return { problems: [{ kind: 'compile', file, message: message.replace(/^file: \S+\n\s*/, '') }] };
+  }
+}
+
+export function formatSizes(sizes: Record<string, number>): string {
+  return Object.entries(sizes)
+    .map(([name, bytes]) => `${name} ${bytes} bytes`)
+    .join(', ');
 }
 
 export function formatReport(result: BuildCheckResult): string {

@@ -4,20 +4,23 @@
  * explanation. Each image is uploaded as soon as it is chosen. After submitting, the page shows
  * whether the post is published or waiting for review (审核中), then goes back.
  */
+import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import type { Board, PostDetail } from '../../../typings/api';
 import type { GridImage } from '../../components/image-grid/index';
 import { loadBoards, submitPost } from '../../services/forum.service';
 import { uploadImage } from '../../services/media.service';
 import { PrivacyDeclinedError, requireAuthorization } from '../../services/privacy.service';
 import { userMessageOf } from '../../services/transport';
+import { FORUM_PAGE, leavePage } from '../../routes';
 import { forumStore, sessionStore } from '../../stores/index';
+import type { WriteAccess } from '../../stores/session.store';
+import { allowWrite } from '../../utils/write-gate';
 
 export const MAX_IMAGES = 9;
 export const TITLE_MAX = 60;
 export const BODY_MAX = 2000;
 /** How long the result stays on screen before going back. */
 export const RESULT_DELAY_MS = 1500;
-const PROFILE_URL = '/pages/profile/index';
 
 interface ComposeImage extends GridImage {
   /** Set once the upload finished. */
@@ -44,11 +47,23 @@ export function resultOf(post: PostDetail): ComposeResult {
   return { published: false, title: '审核中', message: post.reviewMessage ?? '内容审核中，通过后其他人就能看到' };
 }
 
-Component({
+ComponentWithStore({
+  storeBindings: {
+    store: forumStore,
+    fields: {
+      boards: () => forumStore.boards,
+      boardNames: () => forumStore.boards.map((board) => board.name),
+      writeAccess: () => sessionStore.writeAccess,
+    },
+    actions: {},
+  },
   data: {
     boards: [] as Board[],
     boardNames: [] as string[],
     boardIndex: 0,
+    /** The user chose a board: boards arriving later do not move the picker. */
+    boardPicked: false,
+    writeAccess: 'needs_profile' as WriteAccess,
     title: '',
     body: '',
     images: [] as ComposeImage[],
@@ -59,19 +74,18 @@ Component({
     titleMax: TITLE_MAX,
     bodyMax: BODY_MAX,
   },
+  observers: {
+    boards(boards: Board[]) {
+      if (!this.data.boardPicked) this.setData({ boardIndex: defaultBoardIndex(boards) });
+    },
+  },
   methods: {
     onLoad() {
-      this.showBoards();
-      if (forumStore.boards.length === 0) void loadBoards().then(() => this.showBoards());
-    },
-
-    showBoards() {
-      const boards = forumStore.boards.map((board) => ({ ...board }));
-      this.setData({ boards, boardNames: boards.map((board) => board.name), boardIndex: defaultBoardIndex(boards) });
+      if (forumStore.boards.length === 0) void loadBoards();
     },
 
     onBoardChange(event: WechatMiniprogram.PickerChange) {
-      this.setData({ boardIndex: Number(event.detail.value) });
+      this.setData({ boardIndex: Number(event.detail.value), boardPicked: true });
     },
 
     onTitleInput(event: WechatMiniprogram.Input) {
@@ -143,11 +157,7 @@ Component({
 
     async onSubmit() {
       if (this.data.submitting || this.data.result) return;
-      if (!sessionStore.canPost) {
-        if (sessionStore.needsProfile) void wx.navigateTo({ url: PROFILE_URL });
-        else wx.showToast({ title: sessionStore.isBanned ? '账号已被限制发言' : '昵称审核中，通过后就可以发帖了', icon: 'none' });
-        return;
-      }
+      if (!allowWrite(this.data.writeAccess, '发帖')) return;
       const problem = this.validate();
       if (problem) {
         wx.showToast({ title: problem, icon: 'none' });
@@ -178,8 +188,7 @@ Component({
       const pages = getCurrentPages();
       // The user may have left already (back, or a tab) while the result was showing.
       if (pages[pages.length - 1] !== (this as unknown)) return;
-      if (pages.length > 1) void wx.navigateBack();
-      else void wx.switchTab({ url: '/pages/forum/index' });
+      leavePage(FORUM_PAGE);
     },
   },
 });

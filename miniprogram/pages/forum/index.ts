@@ -6,75 +6,79 @@
  * is cached, the error state carries the bundled welcome and rules: the page is never blank.
  */
 import { toJS } from 'mobx-miniprogram';
-import type { Board, PostSummary } from '../../../typings/api';
+import { ComponentWithStore } from 'mobx-miniprogram-bindings';
+import type { Board } from '../../../typings/api';
 import { bundledArticles } from '../../data/bundled-content';
+import { openCompose, openPost } from '../../routes';
 import { loadBoards, loadFeed, loadPinned, openFeed } from '../../services/forum.service';
 import { forumStore, sessionStore } from '../../stores/index';
-
-export const COMPOSE_URL = '/pages/compose/index';
-export const PROFILE_URL = '/pages/profile/index';
+import type { WriteAccess } from '../../stores/session.store';
+import { bindPaths, unbindPaths } from '../../utils/path-bindings';
+import { allowWrite } from '../../utils/write-gate';
 
 interface BoardChip {
   id: number;
   name: string;
 }
 
-function plain<T>(value: T): T {
-  return toJS(value);
-}
-
 function boardChips(boards: Board[]): BoardChip[] {
   return [{ id: 0, name: '全部' }, ...boards.map((board) => ({ id: board.id, name: board.name }))];
 }
 
-/** Where the 发帖 button leads: compose, the profile form first, or nowhere (with a reason). */
-export function composeTarget(): { url: string } | { message: string } {
-  if (sessionStore.canPost) return { url: COMPOSE_URL };
-  if (sessionStore.isBanned) return { message: '账号已被限制发言' };
-  if (sessionStore.nicknamePending) return { message: '昵称审核中，通过后就可以发帖了' };
-  return { url: PROFILE_URL };
-}
-
-Component({
+ComponentWithStore({
+  storeBindings: {
+    store: forumStore,
+    fields: {
+      boards: () => boardChips(forumStore.boards),
+      activeBoardId: () => forumStore.feedBoardId ?? 0,
+      // toJS reads every field, so a comment count changed in place is re-sent too.
+      pinned: () => toJS(forumStore.pinned),
+      /** First page on its way and nothing to show yet: the skeleton. */
+      loading: () => forumStore.feed.loading && forumStore.feed.items.length === 0,
+      hasMore: () => forumStore.feedHasMore,
+      empty: () => forumStore.feedIsEmpty,
+      /** Load failed and nothing on screen: the error state with bundled content. */
+      error: () => (forumStore.feed.error !== null && forumStore.feed.items.length === 0 ? forumStore.feed.error : ''),
+      /** Load failed over cached items: a small notice above them. */
+      notice: () => (forumStore.feed.error !== null && forumStore.feed.items.length > 0 ? forumStore.feed.error : ''),
+      writeAccess: () => sessionStore.writeAccess,
+    },
+    actions: {},
+  },
   data: {
     boards: [{ id: 0, name: '全部' }] as BoardChip[],
     activeBoardId: 0,
-    pinned: [] as PostSummary[],
-    feed: { items: [] as PostSummary[] },
-    /** First page on its way and nothing to show yet: the skeleton. */
+    pinned: [] as unknown[],
+    feed: { items: [] as unknown[] },
     loading: true,
     loadingMore: false,
     hasMore: false,
     empty: false,
-    /** Load failed and nothing on screen: the error state with bundled content. */
     error: '',
-    /** Load failed over cached items: a small notice above them. */
     notice: '',
+    writeAccess: 'needs_profile' as WriteAccess,
     retrying: false,
     bundled: bundledArticles,
   },
+  lifetimes: {
+    attached() {
+      // The feed grows by pages: kept in step by path, so loading more sends only the new items.
+      bindPaths(this, { 'feed.items': () => forumStore.feed.items });
+    },
+    detached() {
+      unbindPaths(this);
+    },
+  },
   methods: {
     onLoad() {
-      this.setData({ activeBoardId: forumStore.feedBoardId ?? 0 });
-      const opening = openFeed();
-      this.syncFeed();
-      void opening.then(() => this.syncFeed());
-      void loadPinned().then(() => this.syncPinned());
-      void loadBoards().then(() => this.setData({ boards: boardChips(forumStore.boards) }));
-    },
-
-    onShow() {
-      // Coming back from compose or a deleted post: the store changed the list under us.
-      const shown = this.data.feed.items.map((item) => `${item.id}:${item.status}:${item.commentCount}`).join();
-      const current = forumStore.feed.items.map((item) => `${item.id}:${item.status}:${item.commentCount}`).join();
-      if (shown !== current) this.syncFeed();
+      void openFeed();
+      void loadPinned();
+      void loadBoards();
     },
 
     async onPullDownRefresh() {
       try {
         await Promise.all([loadFeed('refresh'), loadPinned()]);
-        this.syncFeed();
-        this.syncPinned();
       } finally {
         wx.stopPullDownRefresh();
       }
@@ -84,66 +88,34 @@ Component({
       void this.loadMore();
     },
 
-    /** Appends the next page by path: only the new items travel through setData. */
     async loadMore() {
       if (!forumStore.feedHasMore || this.data.loadingMore) return;
       this.setData({ loadingMore: true });
       const start = await loadFeed('more');
-      const patch: Record<string, unknown> = { loadingMore: false, hasMore: forumStore.feedHasMore };
-      if (start !== null) {
-        const items = forumStore.feed.items;
-        for (let i = start; i < items.length; i += 1) patch[`feed.items[${i}]`] = plain(items[i]);
-      } else if (forumStore.feed.error) {
-        wx.showToast({ title: forumStore.feed.error, icon: 'none' });
-      }
-      this.setData(patch);
-    },
-
-    /** The whole list: first page, refresh, board switch, return from another page. */
-    syncFeed() {
-      const feed = forumStore.feed;
-      const items = plain(feed.items);
-      this.setData({
-        'feed.items': items,
-        loading: feed.loading && items.length === 0,
-        hasMore: forumStore.feedHasMore,
-        empty: forumStore.feedIsEmpty,
-        error: feed.error !== null && items.length === 0 ? feed.error : '',
-        notice: feed.error !== null && items.length > 0 ? feed.error : '',
-        retrying: false,
-      });
-    },
-
-    syncPinned() {
-      this.setData({ pinned: plain(forumStore.pinned) });
+      this.setData({ loadingMore: false });
+      if (start === null && forumStore.feed.error) wx.showToast({ title: forumStore.feed.error, icon: 'none' });
     },
 
     async onRetry() {
       this.setData({ retrying: true });
-      const first = forumStore.feed.items.length === 0 ? 'first' : 'refresh';
-      await Promise.all([loadFeed(first), loadPinned(), forumStore.boards.length ? Promise.resolve() : loadBoards()]);
-      this.setData({ boards: boardChips(forumStore.boards) });
-      this.syncPinned();
-      this.syncFeed();
+      const mode = forumStore.feed.items.length === 0 ? 'first' : 'refresh';
+      await Promise.all([loadFeed(mode), loadPinned(), forumStore.boards.length ? Promise.resolve() : loadBoards()]);
+      this.setData({ retrying: false });
     },
 
-    async onSelectBoard(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: number }>) {
+    onSelectBoard(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: number }>) {
       const id = Number(event.currentTarget.dataset.id);
-      if (id === this.data.activeBoardId) return;
+      if (id === (forumStore.feedBoardId ?? 0)) return;
       forumStore.selectBoard(id === 0 ? null : id);
-      this.setData({ activeBoardId: id, 'feed.items': [], loading: true, empty: false, error: '', notice: '' });
-      await loadFeed('first');
-      this.syncFeed();
+      void loadFeed('first');
     },
 
     onOpenPost(event: WechatMiniprogram.CustomEvent<{ id: number }>) {
-      void wx.navigateTo({ url: `/pages/post/index?id=${event.detail.id}` });
+      openPost(event.detail.id);
     },
 
     onCompose() {
-      const target = composeTarget();
-      if ('url' in target) void wx.navigateTo({ url: target.url });
-      else wx.showToast({ title: target.message, icon: 'none' });
+      if (allowWrite(this.data.writeAccess, '发帖')) openCompose();
     },
   },
 });

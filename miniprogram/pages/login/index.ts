@@ -3,6 +3,7 @@
  * Only reachable from 我的; nothing in the app ever requires it. Cancel goes back.
  */
 import { loginWithPassword } from '../../services/auth.service';
+import { ME_PAGE, leavePage } from '../../routes';
 import { userMessageOf } from '../../services/transport';
 
 Component({
@@ -26,7 +27,7 @@ Component({
       try {
         await loginWithPassword(username, password);
         wx.showToast({ title: '登录成功', icon: 'success' });
-        this.leave();
+        leavePage(ME_PAGE);
       } catch (error) {
         const message = userMessageOf(error, '登录失败，请稍后重试');
         this.setData({ errorMessage: message, password: '' });
@@ -35,11 +36,7 @@ Component({
       }
     },
     onCancel() {
-      this.leave();
-    },
-    leave() {
-      if (getCurrentPages().length > 1) wx.navigateBack({ delta: 1 });
-      else wx.reLaunch({ url: '/pages/me/index' });
+      leavePage(ME_PAGE);
     },
   },
 });

@@ -12,6 +12,7 @@ import { deleteAccount } from '../../services/profile.service';
 import { userMessageOf } from '../../services/transport';
 import { forumStore, sessionStore } from '../../stores/index';
 import { absoluteUrl } from '../../utils/urls';
+import { openAgreement, openLogin, openModeration, openPost, openProfile } from '../../routes';
 
 ComponentWithStore({
   options: { styleIsolation: 'apply-shared' },
@@ -28,6 +29,7 @@ ComponentWithStore({
       isModerator: () => sessionStore.isModerator,
       isTestAccount: () => sessionStore.user?.isTestAccount ?? false,
       banned: () => sessionStore.isBanned,
+      // toJS reads every field, so a post whose review state changed in place is re-sent too.
       myPosts: () => toJS(forumStore.myPosts.items),
       myPostsLoaded: () => forumStore.myPosts.loaded,
       myPostsError: () => forumStore.myPosts.error ?? '',
@@ -64,22 +66,22 @@ ComponentWithStore({
       await loadMyPosts(forumStore.myPosts.loaded ? 'refresh' : 'first');
     },
     onEditProfile() {
-      wx.navigateTo({ url: '/pages/profile/index' });
+      openProfile();
     },
     onOpenPost(event: WechatMiniprogram.CustomEvent<{ id: number }>) {
-      wx.navigateTo({ url: `/pages/post/index?id=${event.detail.id}` });
+      openPost(event.detail.id);
     },
     onAgreement() {
-      wx.navigateTo({ url: '/pages/agreement/index' });
+      openAgreement();
     },
     onPrivacy() {
       openContract().catch(() => wx.showToast({ title: '暂时无法打开隐私保护指引', icon: 'none' }));
     },
     onTestLogin() {
-      wx.navigateTo({ url: '/pages/login/index' });
+      openLogin();
     },
     onModeration() {
-      wx.navigateTo({ url: '/pages/moderation/index' });
+      openModeration();
     },
     async onLogout() {
       await logout();

@@ -4,17 +4,19 @@
  * a profile (nickname); the server's own message is shown when it refuses (422 unsafe, 429 too
  * fast). Posts and comments can be reported, and their authors can delete them after a confirm.
  */
-import { toJS } from 'mobx-miniprogram';
+import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import type { Comment, CreateReportBody, PostDetail } from '../../../typings/api';
 import type { GridImage } from '../../components/image-grid/index';
 import { loadComments, loadPost, removeComment, removePost, submitComment, submitReport } from '../../services/forum.service';
 import { mediaUrl } from '../../services/media.service';
 import { userMessageOf } from '../../services/transport';
+import { FORUM_PAGE, leavePage } from '../../routes';
 import { forumStore, sessionStore } from '../../stores/index';
+import type { WriteAccess } from '../../stores/session.store';
 import { statusLabel } from '../../utils/content-status';
+import { bindPaths, unbindPaths } from '../../utils/path-bindings';
 import { relativeTime } from '../../utils/relative-time';
-
-export const PROFILE_URL = '/pages/profile/index';
+import { allowWrite } from '../../utils/write-gate';
 
 interface PostView {
   id: number;
@@ -53,16 +55,14 @@ function toGridImages(post: PostDetail): GridImage[] {
   });
 }
 
-/** Can this user write now? Otherwise where to go (profile form) or why not. */
-export function replyGate(): 'ok' | { url: string } | { message: string } {
-  if (sessionStore.canPost) return 'ok';
-  if (sessionStore.isBanned) return { message: '账号已被限制发言' };
-  if (sessionStore.nicknamePending) return { message: '昵称审核中，通过后就可以评论了' };
-  return { url: PROFILE_URL };
-}
-
-Component({
+ComponentWithStore({
+  storeBindings: {
+    store: sessionStore,
+    fields: { writeAccess: () => sessionStore.writeAccess },
+    actions: {},
+  },
   data: {
+    writeAccess: 'needs_profile' as WriteAccess,
     postId: 0,
     post: null as PostView | null,
     images: [] as GridImage[],
@@ -79,6 +79,11 @@ Component({
     reportSubmitting: false,
     reportTarget: null as ReportTarget | null,
   },
+  lifetimes: {
+    detached() {
+      unbindPaths(this);
+    },
+  },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const postId = Number(query.id);
@@ -87,6 +92,22 @@ Component({
         this.setData({ loading: false, error: '内容不存在或已被删除' });
         return;
       }
+      // The post and its comments are the store's, by this page's id: kept in step by path, so a
+      // new comment or the next page of comments sends only what changed.
+      bindPaths(this, {
+        post: () => {
+          const post = forumStore.posts[postId];
+          return post ? toPostView(post) : null;
+        },
+        images: () => {
+          const post = forumStore.posts[postId];
+          return post ? toGridImages(post) : [];
+        },
+        'comments.items': () => forumStore.commentsOf(postId).items,
+        commentsLoading: () => forumStore.commentsOf(postId).loading,
+        commentsHasMore: () => forumStore.commentsOf(postId).loaded && forumStore.commentsOf(postId).nextCursor !== null,
+        commentsError: () => forumStore.commentsOf(postId).error ?? '',
+      });
       void this.load();
     },
 
@@ -105,7 +126,7 @@ Component({
 
     showPost(post: PostDetail) {
       wx.setNavigationBarTitle({ title: post.title }).catch(() => undefined);
-      this.setData({ post: toPostView(post), images: toGridImages(post), loading: false, retrying: false });
+      this.setData({ loading: false, retrying: false });
     },
 
     async onRetry() {
@@ -114,41 +135,17 @@ Component({
     },
 
     async loadFirstComments() {
-      this.setData({ commentsLoading: true });
       await loadComments(this.data.postId, 'first');
-      this.syncComments();
-    },
-
-    syncComments() {
-      const list = forumStore.commentsOf(this.data.postId);
-      this.setData({
-        'comments.items': toJS(list.items),
-        commentsLoading: false,
-        commentsHasMore: list.loaded && list.nextCursor !== null,
-        commentsError: list.error ?? '',
-      });
     },
 
     onReachBottom() {
       void this.loadMoreComments();
     },
 
-    /** Next page of comments, appended by path. */
+    /** Next page of comments (appended by path through the binding). */
     async loadMoreComments() {
       if (!this.data.commentsHasMore || this.data.commentsLoading) return;
-      this.setData({ commentsLoading: true });
-      const postId = this.data.postId;
-      const start = await loadComments(postId, 'more');
-      const list = forumStore.commentsOf(postId);
-      const patch: Record<string, unknown> = {
-        commentsLoading: false,
-        commentsHasMore: list.loaded && list.nextCursor !== null,
-        commentsError: list.error ?? '',
-      };
-      if (start !== null) {
-        for (let i = start; i < list.items.length; i += 1) patch[`comments.items[${i}]`] = toJS(list.items[i]);
-      }
-      this.setData(patch);
+      await loadComments(this.data.postId, 'more');
     },
 
     onPreview(event: WechatMiniprogram.CustomEvent<{ current: string; urls: string[] }>) {
@@ -159,11 +156,7 @@ Component({
 
     /** Tapping the reply box: a user without a nickname sets one first. */
     ensureCanWrite(): boolean {
-      const gate = replyGate();
-      if (gate === 'ok') return true;
-      if ('url' in gate) void wx.navigateTo({ url: gate.url });
-      else wx.showToast({ title: gate.message, icon: 'none' });
-      return false;
+      return allowWrite(this.data.writeAccess, '评论');
     },
 
     onReplyTap() {
@@ -185,13 +178,7 @@ Component({
       this.setData({ sending: true });
       try {
         const comment = await submitComment(this.data.postId, { body });
-        const items = forumStore.commentsOf(this.data.postId).items;
-        const index = items.findIndex((item) => item.id === comment.id);
-        const patch: Record<string, unknown> = { replyText: '', sending: false };
-        patch[`comments.items[${index < 0 ? items.length : index}]`] = toJS(comment);
-        const detail = forumStore.posts[this.data.postId];
-        if (detail) patch['post.commentCount'] = detail.commentCount;
-        this.setData(patch);
+        this.setData({ replyText: '', sending: false });
         if (comment.status === 'published') wx.showToast({ title: '评论成功', icon: 'success' });
         else wx.showToast({ title: comment.reviewMessage ?? '审核中，通过后其他人就能看到', icon: 'none' });
       } catch (error) {
@@ -235,9 +222,6 @@ Component({
       if (!answer.confirm) return;
       try {
         await removeComment(this.data.postId, event.detail.id);
-        this.syncComments();
-        const detail = forumStore.posts[this.data.postId];
-        if (detail) this.setData({ 'post.commentCount': detail.commentCount });
         wx.showToast({ title: '已删除', icon: 'success' });
       } catch (error) {
         wx.showToast({ title: userMessageOf(error), icon: 'none' });
@@ -250,8 +234,7 @@ Component({
       try {
         await removePost(this.data.postId);
         wx.showToast({ title: '已删除', icon: 'success' });
-        if (getCurrentPages().length > 1) void wx.navigateBack();
-        else void wx.switchTab({ url: '/pages/forum/index' });
+        leavePage(FORUM_PAGE);
       } catch (error) {
         wx.showToast({ title: userMessageOf(error), icon: 'none' });
       }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../config';
 import { startServer, type RunningServer } from '../server';
 import { startFakeWeChat, type FakeWeChat } from './fake-wechat';
+import { FAKE_WECHAT_PROBE_SAMPLE } from './probe-sample';
 
 export interface DevStackOptions {
   /** Variables as process.env would give them; ports, database and secrets come from here. */
@@ -52,7 +53,10 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   const appId = env.WECHAT_APPID ?? 'wxdevelopment0000';
   const appSecret = env.WECHAT_SECRET ?? 'development-only-app-secret';
   const fake = env.WECHAT_API_BASE_URL ? undefined : await startFakeWeChat({ port: Number(env.FAKE_WECHAT_PORT ?? 3001), host: '127.0.0.1', appId, appSecret });
-  if (fake) env.WECHAT_API_BASE_URL = fake.url;
+  if (fake) {
+    env.WECHAT_API_BASE_URL = fake.url;
+    env.CONTENT_CHECK_PROBE_TEXT ??= FAKE_WECHAT_PROBE_SAMPLE;
+  }
 
   const config = loadConfig(env);
   if (config.env === 'production') throw new Error('the development stack refuses NODE_ENV=production; build with npm run build and run node server/dist/server.js');

@@ -28,6 +28,9 @@ export interface OpenOptions {
 /** The host's bin, with this template's backend adapter (as `npm run host`). */
 const HOST_BIN = path.join(path.dirname(require.resolve('miniprogram-headless-host/package.json')), 'bin', 'headless-host.js');
 const HOST_BACKEND = 'server/src/dev/host-backend.ts';
+/** How long a host may take to start (2 shared cores under load) and to end after Tool.close. */
+const HOST_READY_TIMEOUT_MS = 45_000;
+const HOST_CLOSE_TIMEOUT_MS = 5_000;
 
 /** Starts `npm run host` on a free port and resolves with its endpoint once it is ready. */
 export function startHost(options: OpenOptions = {}): Promise<{ child: ChildProcess; wsEndpoint: string }> {
@@ -39,12 +42,23 @@ export function startHost(options: OpenOptions = {}): Promise<{ child: ChildProc
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   return new Promise((resolve, reject) => {
+    // A host that never gets ready must fail the spec, not keep jest waiting on its pipes.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the headless host was not ready after ${HOST_READY_TIMEOUT_MS} ms:\n${stderr.join('')}`));
+    }, HOST_READY_TIMEOUT_MS);
     const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
     lines.on('line', (line) => {
       const match = /^wsEndpoint=(\S+)$/.exec(line);
-      if (match) resolve({ child, wsEndpoint: match[1] });
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, wsEndpoint: match[1] });
+      }
     });
-    child.once('exit', (code) => reject(new Error(`the headless host exited (${String(code)}) before it was ready:\n${stderr.join('')}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the headless host exited (${String(code)}) before it was ready:\n${stderr.join('')}`));
+    });
   });
 }
 
@@ -56,14 +70,20 @@ export async function openMiniProgram(options: OpenOptions = {}): Promise<Opened
   }
   const { child, wsEndpoint } = await startHost(options);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const miniProgram = await automator.connect({ wsEndpoint });
+  const miniProgram = await automator.connect({ wsEndpoint }).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   return {
     miniProgram,
     headless: true,
     async close() {
-      // Tool.close ends the host; kill it anyway if a failed spec left it hanging.
-      await miniProgram.close().catch(() => undefined);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      // Tool.close ends the host. automator waits for its answer without a timeout, so a host
+      // stuck on pending work would never answer and its child process would keep jest alive
+      // after the run: the kill is armed before asking, and the answer is not awaited past it.
+      if (child.exitCode !== null) return;
+      const timer = setTimeout(() => child.kill('SIGKILL'), HOST_CLOSE_TIMEOUT_MS);
+      void miniProgram.close().catch(() => undefined);
       await exited;
       clearTimeout(timer);
     },
@@ -78,8 +98,8 @@ export function useMiniProgram(options: OpenOptions = {}): { readonly miniProgra
   let opened: OpenedMiniProgram | undefined;
   beforeAll(async () => {
     opened = await openMiniProgram(options);
-  });
-  afterAll(() => opened?.close());
+  }, HOST_READY_TIMEOUT_MS + 5_000);
+  afterAll(() => opened?.close(), HOST_CLOSE_TIMEOUT_MS + 5_000);
   const current = (): OpenedMiniProgram => {
     if (!opened) throw new Error('the mini program is not open yet: use it inside a test');
     return opened;

@@ -5,7 +5,7 @@ import type { Comment } from '@wx-community-starter/contract';
 import { attr, loadComponent, recordEvents, text } from '../../support/miniprogram/component-harness';
 
 const harness = loadComponent('comment-item');
-const { simulate, fake } = harness;
+const { simulate } = harness;
 const render = harness.render;
 
 

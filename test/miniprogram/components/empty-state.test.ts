@@ -1,10 +1,10 @@
 /**
  * empty-state rendered alone: title, description, and an action only when actionText is set.
  */
-import { attr, loadComponent, recordEvents, text } from '../../support/miniprogram/component-harness';
+import { loadComponent, recordEvents, text } from '../../support/miniprogram/component-harness';
 
 const harness = loadComponent('empty-state');
-const { simulate, fake } = harness;
+const { simulate } = harness;
 const render = harness.render;
 
 

@@ -1,10 +1,10 @@
 /**
  * image-grid rendered alone: read-only preview, editable remove/add, add hidden at max.
  */
-import { attr, loadComponent, recordEvents, text } from '../../support/miniprogram/component-harness';
+import { attr, loadComponent, recordEvents } from '../../support/miniprogram/component-harness';
 
 const harness = loadComponent('image-grid');
-const { simulate, fake } = harness;
+const { simulate } = harness;
 const render = harness.render;
 
 

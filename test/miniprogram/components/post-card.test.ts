@@ -6,7 +6,7 @@ import type { PostSummary } from '@wx-community-starter/contract';
 import { attr, loadComponent, recordEvents, text } from '../../support/miniprogram/component-harness';
 
 const harness = loadComponent('post-card');
-const { simulate, fake } = harness;
+const { simulate } = harness;
 function render(value: PostSummary | null) {
   return harness.render({ post: value });
 }

@@ -4,7 +4,7 @@
 import { attr, loadComponent, recordEvents, text } from '../../support/miniprogram/component-harness';
 
 const harness = loadComponent('report-sheet');
-const { simulate, fake } = harness;
+const { simulate } = harness;
 const render = harness.render;
 
 

@@ -1,11 +1,13 @@
 /**
  * The post page, the real mini program against the real server: the seeded welcome post with its
- * comments, a member's reply published at once, and a reply held for review shown as 审核中.
+ * comments, a member's reply published at once, a reply held for review shown as 审核中, and an
+ * image that waits for WeChat's verdict shown to its author as 审核中, then as the image.
  */
 import path from 'node:path';
 import { createTestApp, type TestApp } from '../../support/server/test-app';
 import { installWxFake } from '../../support/miniprogram/wx-fake';
 import { createAppHost, type AppHost } from 'miniprogram-headless-host/runtime';
+import { png } from './page-host';
 
 const wxFake = installWxFake();
 const rootPath = path.resolve(__dirname, '..', '..', '..', 'miniprogram');
@@ -96,5 +98,59 @@ describe('post page', () => {
     expect(host.text()).not.toContain('这条稍后删掉');
     const after = (await server.request({ method: 'GET', url: `/posts/${welcomeId}/comments?limit=50` })).json().items as { body: string }[];
     expect(after.map((c) => c.body)).not.toContain('这条稍后删掉');
+  });
+
+  it('an image waiting for WeChat is 审核中 for its author and the post hidden from guests, until the verdict', async () => {
+    server.fake.holdPushes(true);
+    try {
+      const { accessToken } = await server.loginAsMember('溪边晨跑', OPENID);
+      const boundary = '----post-page-test';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\npost_image\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lake.png"\r\nContent-Type: image/png\r\n\r\n`),
+        await png(40),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const upload = await server.request({ method: 'POST', url: '/media', token: accessToken, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      expect(upload.statusCode).toBe(201);
+      const mediaId = (upload.json() as { id: string }).id;
+      const boards = (await server.request({ method: 'GET', url: '/boards' })).json().items as { id: number }[];
+      const created = await server.request({
+        method: 'POST',
+        url: '/posts',
+        token: accessToken,
+        payload: { boardId: boards[0].id, title: '周末的湖边日落', body: '傍晚的湖面特别安静，拍了一张照片分享给大家。', mediaIds: [mediaId] },
+      });
+      expect(created.statusCode).toBe(201);
+      const postId = (created.json() as { id: number }).id;
+
+      // Signed in first (the silent login finds the member), then the author opens their post.
+      await host.launch();
+      await host.navigateTo(`/pages/post/index?id=${postId}`);
+      expect(host.text()).toContain('周末的湖边日落');
+      expect(host.text()).toContain('审核中');
+      expect((host.currentPage().component.instance.data as { images: { pending: boolean }[] }).images).toEqual([expect.objectContaining({ pending: true })]);
+      expect((await server.request({ method: 'GET', url: `/posts/${postId}` })).statusCode).toBe(404);
+
+      // WeChat's verdict arrives (40 px wide: pass by the fake's rule); reopened, the image shows.
+      const deadline = Date.now() + 3000;
+      let traceId: string | null = null;
+      while (!traceId && Date.now() < deadline) {
+        const row = await server.database.handle.db.selectFrom('media').select('trace_id').where('id', '=', mediaId).executeTakeFirst();
+        traceId = row?.trace_id ?? null;
+        if (!traceId) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(traceId).toBeTruthy();
+      expect(await server.fake.pushFor(traceId as string)).toEqual({ status: 200, body: 'success' });
+      expect((await server.request({ method: 'GET', url: `/posts/${postId}` })).statusCode).toBe(200);
+      await host.navigateBack();
+      await host.navigateTo(`/pages/post/index?id=${postId}`);
+      expect((host.currentPage().component.instance.data as { images: { pending: boolean; url: string }[] }).images).toEqual([
+        expect.objectContaining({ pending: false, url: expect.stringMatching(new RegExp(`/media/${mediaId}$`)) }),
+      ]);
+      expect(host.text()).not.toContain('审核中');
+    } finally {
+      server.fake.holdPushes(false);
+    }
   });
 });

@@ -17,6 +17,9 @@ async function launch() {
   const auth = await import('../../../miniprogram/services/auth.service');
   const forum = await import('../../../miniprogram/services/forum.service');
   const stores = await import('../../../miniprogram/stores');
+  const { transport } = await import('../../../miniprogram/services/transport');
+  // What app.ts does at launch.
+  transport.setTokenSource(auth.authTokenSource);
   return { auth, forum, ...stores };
 }
 

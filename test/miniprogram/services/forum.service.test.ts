@@ -7,8 +7,9 @@ import { installWxStub, routes, type StubRequest, type WxStub } from './wx-stub'
 async function launch() {
   jest.resetModules();
   const forum = await import('../../../miniprogram/services/forum.service');
+  const feedCache = await import('../../../miniprogram/services/feed-cache.service');
   const { forumStore } = await import('../../../miniprogram/stores');
-  return { forum, forumStore };
+  return { forum, feedCache, forumStore };
 }
 
 function query(request: StubRequest | undefined): string {
@@ -45,7 +46,7 @@ it('warm start: the cached feed is on screen before the network answers, then re
   wx.handler = routes({ 'GET /posts': (r) => r.respond(200, { items: [post(2, { title: '置顶欢迎' }), post(1)], nextCursor: null }) });
   const first = await launch();
   await first.forum.openFeed();
-  expect(first.forum.cachedFeed()?.items.map((p) => p.id)).toEqual([2, 1]);
+  expect(first.feedCache.cachedFeed()?.items.map((p) => p.id)).toEqual([2, 1]);
 
   const pending: StubRequest[] = [];
   wx.handler = (r) => pending.push(r);
@@ -57,17 +58,17 @@ it('warm start: the cached feed is on screen before the network answers, then re
   await refreshed;
   expect(second.forumStore.feed).toMatchObject({ fromCache: false, loaded: true });
   expect(second.forumStore.feed.items.map((p) => p.id)).toEqual([3, 2]);
-  expect(second.forum.cachedFeed()?.items.map((p) => p.id)).toEqual([3, 2]);
+  expect(second.feedCache.cachedFeed()?.items.map((p) => p.id)).toEqual([3, 2]);
 });
 
 it('the cache keeps public posts only and ignores a damaged value', async () => {
-  const { forum, forumStore } = await launch();
+  const { feedCache, forumStore } = await launch();
   forumStore.applyFeedPage(forumStore.beginFeedLoad('first') as number, 'first', { items: [post(2), post(1)], nextCursor: null }, 1);
   forumStore.upsertCreatedPost(postDetail(9, { status: 'held' }));
-  expect(forum.saveFeedCache(5)).toBe(true);
-  expect(forum.cachedFeed()).toEqual({ items: [post(2), post(1)], nextCursor: null, savedAt: 5 });
+  expect(feedCache.saveFeedCache(5)).toBe(true);
+  expect(feedCache.cachedFeed()).toEqual({ items: [post(2), post(1)], nextCursor: null, savedAt: 5 });
   wx.storage.set('community.feed-cache.v1', { items: 'nope' });
-  expect(forum.cachedFeed()).toBeNull();
+  expect(feedCache.cachedFeed()).toBeNull();
 });
 
 it('board filter, created post and comment land in the store; delete removes', async () => {

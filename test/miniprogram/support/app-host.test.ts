@@ -73,8 +73,8 @@ describe('wx fake', () => {
     wxFake.answerNextModal({ confirm: true });
     await expect(wx.showModal({ title: '删除？' })).resolves.toEqual(expect.objectContaining({ confirm: true, cancel: false }));
     await expect(wx.showModal({ title: '再来？' })).resolves.toEqual(expect.objectContaining({ confirm: false, cancel: true }));
-    expect(() => wx.getUserProfile({})).toThrow(/must not be used/);
-    expect(() => wx.getLocation({})).toThrow(/must not be used/);
+    expect(() => wx.getUserProfile({})).toThrow(/is refused by the headless wx/);
+    expect(() => wx.getLocation({})).toThrow(/is refused by the headless wx/);
     expect(wxFake.callsTo('showModal')).toEqual([[{ title: '删除？' }], [{ title: '再来？' }]]);
     expect(wxFake.calls.map((c) => c.name)).toContain('getUserProfile');
   });

@@ -10,6 +10,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../../server/src/app';
 import { loadConfig, type Config } from '../../../server/src/config';
+import { FAKE_WECHAT_PROBE_SAMPLE } from '../../../server/src/dev/probe-sample';
 import { seedDatabase, type SeedResult } from '../../../server/src/dev/seed/seed';
 import { startFakeWeChat, type FakeWeChat } from '../../../server/src/dev/fake-wechat';
 import { createLogger } from '../../../server/src/lib/logger';
@@ -66,6 +67,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     WECHAT_APPID: 'wxtestapp',
     WECHAT_SECRET: 'test-app-secret-value',
     WECHAT_TIMEOUT_MS: '500',
+    CONTENT_CHECK_PROBE_TEXT: FAKE_WECHAT_PROBE_SAMPLE,
     TEST_ACCOUNT_PASSWORD,
     CONTENT_RECHECK_BACKOFF_BASE_MS: '1000',
     CONTENT_RECHECK_POLL_MS: '20',

@@ -95,3 +95,40 @@ it('the real mini program compiles cleanly', () => {
   expect(formatReport(result)).toMatch(/^build-check: ok/);
   expect(result.wxmlFiles).toContain('pages/forum/index.wxml');
 });
+
+describe('upload compile (miniprogram-ci, offline)', () => {
+  const tiny = {
+    'project.config.json': '{"miniprogramRoot":"mp/","appid":"touristappid","compileType":"miniprogram","setting":{"useCompilerPlugins":["typescript"],"es6":true,"enhance":true,"minified":true}}',
+    'mp/app.json': '{"pages":["pages/home/index"]}',
+    'mp/app.ts': 'App({ onLaunch(): void { const a = { ...{ x: 1 } }; console.log(a?.x); } });\n',
+    'mp/pages/home/index.json': '{}',
+    'mp/pages/home/index.wxml': '<view>{{n}}</view>\n',
+    'mp/pages/home/index.ts': 'Page({ data: { n: 1 as number } });\n',
+  };
+  const cli = path.join(repoRoot, 'tools', 'build-check', 'cli.ts');
+  const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+  const guard = path.join(__dirname, 'network-guard.cjs');
+
+  function run(root: string): { status: number | null; stdout: string; stderr: string; blocked: string } {
+    const log = path.join(root, 'network-guard.log');
+    fs.writeFileSync(log, '');
+    const env = { ...process.env, NODE_OPTIONS: `--require ${guard}`, NETWORK_GUARD_LOG: log };
+    const result = spawnSync(tsx, [cli, path.join(root, 'mp')], { encoding: 'utf8', env });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr, blocked: fs.readFileSync(log, 'utf8') };
+  }
+
+  it('compiles a tiny TypeScript project, reports its size and makes no network connection', () => {
+    const result = run(project(tiny));
+    expect(result.stderr).not.toContain('network-guard');
+    expect(result.blocked).toBe('');
+    expect({ status: result.status, stderr: result.stderr }).toMatchObject({ status: 0 });
+    expect(result.stdout).toMatch(/compiled size \(upload compile, offline\): main \d+ bytes/);
+  }, 240_000);
+
+  it('fails with the file and the compiler error on a syntax error', () => {
+    const result = run(project({ ...tiny, 'mp/pages/home/index.ts': 'Page({ data: { n: 1 as number } );\n' }));
+    expect(result.blocked).toBe('');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/pages\/home\/index\.ts {2}\[compile\][^\n]*Unexpected token/);
+  }, 240_000);
+});

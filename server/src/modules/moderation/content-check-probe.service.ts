@@ -6,7 +6,6 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { ContentCheckProbeResult } from '@wx-community-starter/contract';
-import { RISKY_MARKER } from '../../dev/fake-wechat/verdict-rule';
 import { WeChatApiError, WeChatUnavailableError, type TextScene, type WeChatClient } from '../../wechat/types';
 import type { Viewer } from '../auth/viewer';
 import { requireModerator } from './moderation.service';
@@ -20,19 +19,17 @@ const OPENID_REFUSED = new Set([40003, 43104]);
 export interface ContentCheckProbeDeps {
   wechat: WeChatClient;
   logger: FastifyBaseLogger;
-  /** CONTENT_CHECK_PROBE_TEXT, when set. */
-  sampleText?: string;
   /**
-   * false when the server talks to the fake WeChat (development, tests, the review kit): its
-   * verdicts follow markers, not meaning, so the default sample carries its risky marker.
+   * CONTENT_CHECK_PROBE_TEXT, when set. The development stack and the tests set it to a sample
+   * carrying the fake WeChat's risky marker, since the fake judges markers, not meaning.
    */
-  usesRealWeChat: boolean;
+  sampleText?: string;
 }
 
 export type ContentCheckProbe = ReturnType<typeof createContentCheckProbe>;
 
 export function createContentCheckProbe(deps: ContentCheckProbeDeps) {
-  const sample = deps.sampleText ?? (deps.usesRealWeChat ? DEFAULT_PROBE_SAMPLE : `${DEFAULT_PROBE_SAMPLE} ${RISKY_MARKER}`);
+  const sample = deps.sampleText ?? DEFAULT_PROBE_SAMPLE;
 
   return {
     async probe(viewer: Viewer | null, scene: TextScene): Promise<ContentCheckProbeResult> {

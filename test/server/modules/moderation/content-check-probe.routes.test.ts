@@ -106,7 +106,7 @@ describe('the probe service', () => {
   });
 
   it('explains an openid WeChat refuses (not a recent visitor)', async () => {
-    const probe = createContentCheckProbe({ wechat: wechatRefusing(40003), logger: t.app.log, usesRealWeChat: true });
+    const probe = createContentCheckProbe({ wechat: wechatRefusing(40003), logger: t.app.log });
     const result = await probe.probe(moderator, 3);
     expect(result).toMatchObject({ outcome: 'unverified', wired: false, sample: DEFAULT_PROBE_SAMPLE });
     expect(result.detail).toMatch(/within 2 hours.*errcode 40003/);
