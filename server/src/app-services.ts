@@ -14,6 +14,7 @@ import { createTextRecheckHandler, TEXT_RECHECK_JOB } from './modules/content-ch
 import { createForumService, type ForumService } from './modules/forum/forum.service';
 import { createProfileService, type ProfileService } from './modules/me/profile.service';
 import { createMediaCheckSubmitHandler, createMediaVerdictHandler } from './modules/media/media-check.jobs';
+import { createMediaFilesDeleteHandler, MEDIA_FILES_DELETE_JOB } from './modules/media/media-files-delete.job';
 import type { MediaStore } from './modules/media/media-store';
 import { createMediaService, MEDIA_CHECK_SUBMIT_JOB, MEDIA_VERDICT_JOB, type MediaService } from './modules/media/media.service';
 import { createContentCheckProbe, type ContentCheckProbe } from './modules/moderation/content-check-probe.service';
@@ -72,6 +73,7 @@ export function createAppServices(deps: AppServiceDeps): { services: AppServices
     [TEXT_RECHECK_JOB]: createTextRecheckHandler({ db, contentCheck }),
     [MEDIA_CHECK_SUBMIT_JOB]: createMediaCheckSubmitHandler({ db, wechat, logger, publicBaseUrl: config.media.publicBaseUrl, fetchUrlTtlSeconds: config.media.fetchUrlTtlSeconds }),
     [MEDIA_VERDICT_JOB]: createMediaVerdictHandler({ db, logger }),
+    [MEDIA_FILES_DELETE_JOB]: createMediaFilesDeleteHandler({ store: mediaStore }),
   };
   return { services, jobHandlers };
 }

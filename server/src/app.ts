@@ -3,7 +3,6 @@
  * server, the development launcher and the tests assemble exactly the same thing.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createAppServices } from './app-services';
@@ -11,19 +10,25 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/database';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './lib/logger';
+import { fastifyTrustProxy } from './lib/trust-proxy';
 import authRoutes from './modules/auth/auth.routes';
 import forumRoutes from './modules/forum/forum.routes';
 import meRoutes from './modules/me/me.routes';
-import { createLocalDiskMediaStore, type MediaStore } from './modules/media/media-store';
+import { createConfiguredMediaStore } from './modules/media/configured-media-store';
+import type { MediaStore } from './modules/media/media-store';
 import mediaRoutes from './modules/media/media.routes';
 import contentCheckProbeRoutes from './modules/moderation/content-check-probe.routes';
 import moderationRoutes from './modules/moderation/moderation.routes';
 import pushRoutes from './modules/wechat-push/push.routes';
 import authenticate from './plugins/authenticate';
 import errorHandler from './plugins/error-handler';
+import health from './plugins/health';
 import jsonBody from './plugins/json-body';
 import openapi from './plugins/openapi';
 import rateLimits from './plugins/rate-limits';
+import redis from './plugins/redis';
+import securityHeaders from './plugins/security-headers';
+import loadShedding from './plugins/under-pressure';
 import type { WeChatClient } from './wechat/types';
 
 export interface AppDeps {
@@ -31,7 +36,7 @@ export interface AppDeps {
   database: DatabaseHandle;
   wechat: WeChatClient;
   logger?: Logger;
-  /** Defaults to local disk under config.media.dir. */
+  /** Defaults to what MEDIA_STORE says: local disk under config.media.dir, or S3. */
   mediaStore?: MediaStore;
 }
 
@@ -45,7 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
     loggerInstance: (deps.logger ?? createLogger(config)) as FastifyBaseLogger,
-    trustProxy: config.env === 'production',
+    // Forwarding headers only from the proxies TRUST_PROXY names (lib/trust-proxy.ts), so per-address limits hold.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,
@@ -54,12 +60,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const configuredStore = deps.mediaStore ? undefined : createConfiguredMediaStore(config.media, app.log);
+  if (configuredStore?.close) app.addHook('onClose', async () => configuredStore.close?.());
   const { services, jobHandlers } = createAppServices({
     config,
     db: database.db,
     wechat: deps.wechat,
     logger: app.log,
-    mediaStore: deps.mediaStore ?? createLocalDiskMediaStore(config.media.dir),
+    mediaStore: deps.mediaStore ?? configuredStore!,
     kickJobs: () => app.jobs.kick(),
   });
   app.decorate('services', services);
@@ -67,12 +75,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => app.jobs.stop());
 
   await app.register(errorHandler);
+  await app.register(loadShedding, { maxEventLoopDelayMs: config.operations.maxEventLoopDelayMs, sampleIntervalMs: config.operations.pressureSampleIntervalMs });
+  await app.register(securityHeaders);
+  await app.register(redis, { url: config.redisUrl });
   await app.register(jsonBody);
   await app.register(openapi, { serveUi: config.openApiDocs });
   await app.register(authenticate);
-  await app.register(rateLimits);
+  await app.register(rateLimits, { redisKeyPrefix: config.redisKeyPrefix });
 
-  app.get('/health', { schema: { hide: true, response: { 200: Type.Object({ ok: Type.Boolean() }) } } }, async () => ({ ok: true }));
+  await app.register(health, { db: database.db });
   await app.register(authRoutes, config.rateLimits);
   await app.register(meRoutes, config.rateLimits);
   await app.register(forumRoutes, config.rateLimits);

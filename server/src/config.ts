@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { parseTrustProxy } from './lib/trust-proxy';
 
 export const DEV_JWT_SECRET = 'development-only-jwt-secret-never-use-in-production';
 export const DEV_WECHAT_APPID = 'wxdevelopment0000';
@@ -73,6 +74,33 @@ const ConfigSchema = Type.Object({
     /** How this server is reached from outside (by WeChat fetching images, and by clients). */
     publicBaseUrl: Type.String({ pattern: '^https?://' }),
     fetchUrlTtlSeconds: Type.Integer({ minimum: 60 }),
+    /** MEDIA_STORE: `local` (disk under `dir`) or `s3` (any S3-compatible object storage: AWS S3, Tencent COS, Aliyun OSS). */
+    store: Type.Union([Type.Literal('local'), Type.Literal('s3')]),
+    s3: Type.Optional(
+      Type.Object({
+        endpoint: Type.Optional(Type.String({ pattern: '^https?://' })),
+        region: Type.String({ minLength: 1 }),
+        bucket: Type.String({ minLength: 1 }),
+        accessKeyId: Type.String({ minLength: 1 }),
+        secretAccessKey: Type.String({ minLength: 1 }),
+        forcePathStyle: Type.Boolean(),
+      }),
+    ),
+    /** MEDIA_PUBLIC_BASE_URL: approved images are redirected there (a CDN or public bucket prefix) instead of streamed by Node. */
+    publicMediaBaseUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
+  }),
+  /** TRUST_PROXY (lib/trust-proxy.ts): no forwarding header trusted, a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: Type.Union([Type.Literal(false), Type.Integer({ minimum: 1 }), Type.Array(Type.String(), { minItems: 1 })]),
+  /** REDIS_URL (`redis://`, `rediss://` or a Unix socket path): rate limits shared by every instance. */
+  redisUrl: Type.Optional(Type.String({ pattern: '^(rediss?://|/)' })),
+  /** REDIS_KEY_PREFIX: namespaces this deployment's keys, so several apps (or test runs) can share one Redis. */
+  redisKeyPrefix: Type.String({ minLength: 1 }),
+  operations: Type.Object({
+    /** Graceful shutdown: in-flight requests get this long to finish before the process exits anyway. */
+    shutdownTimeoutMs: Type.Integer({ minimum: 100 }),
+    /** Above this event-loop delay new requests get 503 (@fastify/under-pressure) until it recovers; 0 = off (the tests' default). */
+    maxEventLoopDelayMs: Type.Integer({ minimum: 0 }),
+    pressureSampleIntervalMs: Type.Integer({ minimum: 1 }),
   }),
   openApiDocs: Type.Boolean(),
   /** The known-bad text POST /moderation/content-check-probe sends to msgSecCheck; a built-in sample when unset. */
@@ -99,6 +127,7 @@ function integer(env: Env, name: string, fallback: number): number {
 export function loadConfig(env: Env = process.env): Config {
   const mode = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development';
   const production = mode === 'production';
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const config: Config = {
     env: mode,
     host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
@@ -147,15 +176,42 @@ export function loadConfig(env: Env = process.env): Config {
       maxBytes: integer(env, 'MEDIA_MAX_BYTES', 5 * 1024 * 1024),
       publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
       fetchUrlTtlSeconds: integer(env, 'MEDIA_FETCH_URL_TTL_SECONDS', 2 * 60 * 60),
+      store: (env.MEDIA_STORE || 'local') as Config['media']['store'],
+      s3: env.MEDIA_STORE === 's3' ? s3Settings(env) : undefined,
+      publicMediaBaseUrl: env.MEDIA_PUBLIC_BASE_URL ? env.MEDIA_PUBLIC_BASE_URL.replace(/\/+$/, '') : undefined,
+    },
+    trustProxy: trustProxy instanceof Error ? false : trustProxy,
+    redisUrl: env.REDIS_URL || undefined,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'community:',
+    operations: {
+      shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+      maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', mode === 'test' ? 0 : 1000),
+      pressureSampleIntervalMs: integer(env, 'PRESSURE_SAMPLE_INTERVAL_MS', 1000),
     },
     openApiDocs: mode === 'development',
     contentCheckProbeText: env.CONTENT_CHECK_PROBE_TEXT || undefined,
   };
 
   const problems = [...Value.Errors(ConfigSchema, config)].map((e) => `${e.path || '/'}: ${e.message}`);
+  if (trustProxy instanceof Error) problems.push(trustProxy.message);
+  if (config.media.store === 's3' && !(env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
+    problems.push('MEDIA_STORE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and S3_ENDPOINT for COS, OSS or another S3-compatible store)');
+  }
   if (production) problems.push(...productionProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function s3Settings(env: Env): NonNullable<Config['media']['s3']> {
+  return {
+    endpoint: env.S3_ENDPOINT ? env.S3_ENDPOINT.replace(/\/+$/, '') : undefined,
+    region: env.S3_REGION || 'us-east-1',
+    bucket: env.S3_BUCKET ?? '',
+    accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+    // Path style (endpoint/bucket/key) for MinIO-like servers; COS, OSS and AWS use virtual-hosted style.
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true' || env.S3_FORCE_PATH_STYLE === '1',
+  };
 }
 
 function isDevelopmentOnlyUrl(url: string): boolean {

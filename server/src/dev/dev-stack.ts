@@ -59,7 +59,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   }
 
   const config = loadConfig(env);
-  if (config.env === 'production') throw new Error('the development stack refuses NODE_ENV=production; run server/src/server.ts in production');
+  if (config.env === 'production') throw new Error('the development stack refuses NODE_ENV=production; build with npm run build and run node server/dist/server.js');
   const server = await startServer(config);
   const apiUrl = server.url.replace('0.0.0.0', '127.0.0.1');
   fake?.configurePush({ url: `${apiUrl}/wechat/push`, token: config.push.token, encodingAesKey: config.push.encodingAesKey, mode: 'safe' });

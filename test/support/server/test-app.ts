@@ -44,6 +44,8 @@ export interface TestAppOptions {
    * images from the server and push signed callbacks to it, as WeChat would.
    */
   listen?: boolean;
+  /** SQLite in a temporary file (not memory), so a second instance can open the same database (second-instance.ts). */
+  sharedDatabase?: boolean;
 }
 
 async function freePort(): Promise<number> {
@@ -86,7 +88,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     },
   });
   const logger = createLogger(config, sink);
-  const database = await openTestDatabase();
+  const database = await openTestDatabase({ shared: options.sharedDatabase });
   const seed = await seedDatabase(database.handle.db, config);
   const wechat = createWeChatClient({ baseUrl: fake.url, appId: config.wechat.appId, appSecret: config.wechat.appSecret, timeoutMs: config.wechat.timeoutMs, logger });
   const app = await buildApp({ config, database: database.handle, wechat, logger });

@@ -17,7 +17,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ loginsPerMinute: number; passwordA
   app.post('/auth/password', {
     schema: { tags: ['auth'], summary: 'Reviewer test-account login', body: PasswordLoginBody, response: { 200: TokenPair, ...errors } },
     // Per address and username, so guessing one account's password is slow from anywhere.
-    config: perMinute(options.passwordAttemptsPerMinute, (request) => `password:${request.ip}:${(request.body as { username?: string } | undefined)?.username ?? ''}`),
+    config: perMinute(options.passwordAttemptsPerMinute, (request) => `password:${request.ip}:${(request.body as { username?: string } | undefined)?.username ?? ''}`, { failClosed: true }),
   }, async (request) => auth.loginWithPassword(request.body.username, request.body.password, request.body.code));
 
   app.post('/auth/refresh', {

@@ -14,6 +14,7 @@ import { enqueueTextRecheck } from '../content-check/text-recheck.job';
 import { submitNickname } from '../content-state';
 import { deleteContentOf } from '../forum/account-content';
 import { deleteMediaOfOwner } from '../media/media-access';
+import { deleteFilesOrRetryLater } from '../media/media-files-delete.job';
 import type { MediaStore } from '../media/media-store';
 
 export type ProfileService = ReturnType<typeof createProfileService>;
@@ -55,8 +56,9 @@ export function createProfileService(deps: { db: Db; contentCheck: ContentCheck;
         await eraseAccount(trx, me.user.id);
         return storageKeys;
       });
-      // Files go after the commit: a failed transaction must not have destroyed them.
-      await Promise.all(files.map((key) => deps.mediaStore.delete(key)));
+      // Files go after the commit: a failed transaction must not have destroyed them. Any the
+      // store cannot delete now (object storage down) are retried by a job until they are gone.
+      await deleteFilesOrRetryLater(db, deps.mediaStore, files);
     },
   };
 }

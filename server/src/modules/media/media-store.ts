@@ -10,6 +10,12 @@ export interface MediaStore {
   /** null when the file is gone. */
   get(key: string): Promise<Buffer | null>;
   delete(key: string): Promise<void>;
+  /**
+   * Optional (s3-media-store.ts with MEDIA_PUBLIC_BASE_URL): makes an approved file public and
+   * returns its URL, so clients fetch it from there instead of through Node; `unpublish` undoes it.
+   */
+  publish?(key: string): Promise<string>;
+  unpublish?(key: string): Promise<void>;
 }
 
 export function createLocalDiskMediaStore(dir: string): MediaStore {

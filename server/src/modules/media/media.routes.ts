@@ -49,8 +49,10 @@ const mediaRoutes: FastifyPluginAsyncTypebox<{ maxBytes: number; uploadsPerMinut
   });
 
   app.get('/media/:id', {
-    schema: { tags: ['media'], summary: 'Image bytes; approved images only (moderators: any)', params: MediaIdParams, response: { 200: imageBytes, 404: ApiError } },
+    schema: { tags: ['media'], summary: 'Image bytes; approved images only (moderators: any)', params: MediaIdParams, response: { 200: imageBytes, 404: ApiError, 503: ApiError } },
   }, async (request, reply) => {
+    const publicUrl = await media.publicUrl(request.params.id);
+    if (publicUrl) return reply.header('cache-control', 'public, max-age=300').redirect(publicUrl, 302);
     const content = await media.publicContent(request.params.id, request.viewer);
     return reply
       .header('content-type', content.mimeType)

@@ -100,6 +100,19 @@ export function createMediaService(deps: { db: Db; store: MediaStore; fetchUrlTt
       return { ...(await read(row)), approved: row.status === 'approved' };
     },
 
+    /** With a publishing store (MEDIA_PUBLIC_BASE_URL): the public URL of an approved image, else null (served by Node). */
+    async publicUrl(id: string): Promise<string | null> {
+      if (!store.publish) return null;
+      const row = await media.findMedia(db, id);
+      if (!row) return null;
+      if (row.status !== 'approved') {
+        // An approval reversed by a moderator: the public copy goes when anyone next asks for it.
+        await store.unpublish?.(row.storage_key).catch(() => undefined);
+        return null;
+      }
+      return store.publish(row.storage_key);
+    },
+
     /** The unguessable, expiring URL WeChat downloads from to check the image, whatever its status. */
     async contentForWeChat(token: string): Promise<{ bytes: Buffer; mimeType: string }> {
       const row = await media.findMediaByFetchToken(db, token);
