@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createAppHost, type AppHost } from './runtime/app-host';
+import { resolveMiniprogramRoot } from './runtime/project-layout';
 import { installDom } from './runtime/dom';
 import { preferScriptsUnder } from './runtime/script-resolution';
 import { installWxFake, type LoginCodeSource, type WxFake } from './runtime/wx-fake';
@@ -66,8 +67,9 @@ interface ProjectFacts {
 
 function readProject(projectRoot: string): ProjectFacts {
   const configPath = path.join(projectRoot, 'project.config.json');
-  const projectConfig = fs.existsSync(configPath) ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as { miniprogramRoot?: string; libVersion?: string }) : {};
-  const miniprogramRoot = path.resolve(projectRoot, projectConfig.miniprogramRoot ?? 'miniprogram');
+  const projectConfig = fs.existsSync(configPath) ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as { libVersion?: string }) : {};
+  const miniprogramRoot = resolveMiniprogramRoot(projectRoot);
+  if (!fs.existsSync(path.join(miniprogramRoot, 'app.json'))) throw new Error(`no app.json at ${miniprogramRoot}: is ${projectRoot} a mini program project?`);
   const clientConfig = path.join(miniprogramRoot, 'config.ts');
   const builtApiBaseUrl = fs.existsSync(clientConfig) ? /apiBaseUrl:\s*['"]([^'"]+)['"]/.exec(fs.readFileSync(clientConfig, 'utf8'))?.[1] : undefined;
   return { miniprogramRoot, sdkVersion: projectConfig.libVersion ?? '3.0.0', builtApiBaseUrl };
