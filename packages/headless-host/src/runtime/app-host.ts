@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createElementActions } from './element-actions';
-import { callIfFunction, createPageStack, parseUrl, type AppJson, type HostedPage } from './page-stack';
+import { allRoutes, callIfFunction, createPageStack, parseUrl, type AppJson, type ErrorReporter, type HostedPage } from './page-stack';
 import type { SimComponent, SimulateModule } from './simulate';
 import { installedWxFake, type NavigationKind, type WxFake, type WxOptions } from './wx-fake';
 
@@ -27,6 +27,12 @@ export interface AppHostOptions {
    * meanwhile. Default: every timer counts (page tests read the state after them).
    */
   userPacedTimerMs?: number;
+  /**
+   * Errors thrown by the mini program's own code where WeChat logs them and carries on: app.js
+   * itself, `onLaunch`/`onShow`, page lifecycles, a page module that fails to load. The app's
+   * `onError` is called as well. Default: rethrow (a jest test fails on the first one).
+   */
+  onError?: ErrorReporter;
 }
 
 export interface AppHost {
@@ -104,6 +110,22 @@ export function createAppHost(options: AppHostOptions): AppHost {
 
   let app: Record<string, unknown> = {};
   let appLoaded = false;
+  const report: ErrorReporter = (error, where) => {
+    if (!options.onError) throw error;
+    options.onError(error, where);
+    try {
+      callIfFunction(app, 'onError', error instanceof Error ? (error.stack ?? error.message) : String(error));
+    } catch (inner) {
+      options.onError(inner, 'onError');
+    }
+  };
+  const guarded = (where: string, fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      report(error, where);
+    }
+  };
   let closed = false;
 
   function ensureApp(): void {
@@ -116,11 +138,11 @@ export function createAppHost(options: AppHostOptions): AppHost {
     }
     const appModule = path.join(rootPath, 'app');
     if (['.ts', '.js'].some((ext) => fs.existsSync(appModule + ext))) {
-      require(appModule);
+      guarded('app.js', () => require(appModule));
     }
     apps.set(rootPath, app);
   }
-  const pages = createPageStack(sim, rootPath, appJson, ensureApp);
+  const pages = createPageStack(sim, rootPath, appJson, ensureApp, report);
 
   // Globals the runtime provides --------------------------------------------------------------
   g.App = (definition: unknown) => {
@@ -172,7 +194,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
     navigate: pages.navigate,
     async startPullDownRefresh() {
       const page = pages.top;
-      if (page) callIfFunction(page.component.instance, 'onPullDownRefresh');
+      if (page) guarded(`${page.route} onPullDownRefresh`, () => callIfFunction(page.component.instance, 'onPullDownRefresh'));
     },
   });
 
@@ -209,7 +231,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
 
   const host: AppHost = {
     wxFake: fake,
-    pages: appJson.pages,
+    pages: allRoutes(appJson),
     tabPages,
     get app() {
       return app;
@@ -218,8 +240,8 @@ export function createAppHost(options: AppHostOptions): AppHost {
       ensureApp();
       const entry = url ?? `/${appJson.pages[0]}`;
       const { route, query } = parseUrl(entry, undefined);
-      callIfFunction(app, 'onLaunch', { path: route, query, scene: 1001 });
-      callIfFunction(app, 'onShow', { path: route, query, scene: 1001 });
+      guarded('onLaunch', () => callIfFunction(app, 'onLaunch', { path: route, query, scene: 1001 }));
+      guarded('onShow', () => callIfFunction(app, 'onShow', { path: route, query, scene: 1001 }));
       await pages.navigate('reLaunch', { url: entry });
       await settle();
       return current();
