@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createAppHost, type AppHost } from './runtime/app-host';
+import { buildMissingMiniprogramNpm } from './runtime/build-npm';
 import { resolveMiniprogramRoot } from './runtime/project-layout';
 import { installDom } from './runtime/dom';
 import { preferScriptsUnder } from './runtime/script-resolution';
@@ -88,6 +89,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   const log = options.log ?? (() => undefined);
   const project = readProject(path.resolve(options.projectRoot));
   const builtApiBaseUrl = options.builtApiBaseUrl ?? project.builtApiBaseUrl;
+  for (const line of await buildMissingMiniprogramNpm(path.resolve(options.projectRoot), project.miniprogramRoot)) log(line);
   if (typeof document === 'undefined') installDom();
   preferScriptsUnder(project.miniprogramRoot);
 
@@ -127,7 +129,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   process.on('uncaughtException', onUncaught);
 
   // As in DevTools, a spec sees a result the app shows for a while before moving on.
-  const appHost = createAppHost({ rootPath: project.miniprogramRoot, userPacedTimerMs: USER_PACED_TIMER_MS, onError: reportError });
+  const appHost = createAppHost({ rootPath: project.miniprogramRoot, userPacedTimerMs: USER_PACED_TIMER_MS, onError: reportError, warn: log });
   try {
     await appHost.launch(options.entry);
   } catch (error) {

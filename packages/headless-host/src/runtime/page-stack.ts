@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { findInMiniprogramNpm } from './script-resolution';
 import type { SimRootComponent, SimulateModule } from './simulate';
 import type { NavigationKind, WxOptions } from './wx-fake';
 
@@ -76,7 +77,13 @@ export function callIfFunction(target: Record<string, unknown>, name: string, ..
   return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown).apply(target, args) : undefined;
 }
 
-export function createPageStack(sim: SimulateModule, rootPath: string, appJson: AppJson, ensureApp: () => void, report: ErrorReporter): PageStack {
+export function createPageStack(sim: SimulateModule, rootPath: string, appJson: AppJson, ensureApp: () => void, report: ErrorReporter, warn: (line: string) => void = () => undefined): PageStack {
+  const warned = new Set<string>();
+  const warnOnce = (line: string) => {
+    if (warned.has(line)) return;
+    warned.add(line);
+    warn(line);
+  };
   const tabPages = (appJson.tabBar?.list ?? []).map((item) => item.pagePath);
   const routes = new Set(allRoutes(appJson));
   /** A lifecycle hook that throws is reported (WeChat logs it and keeps the page), not fatal. */
@@ -98,8 +105,8 @@ export function createPageStack(sim: SimulateModule, rootPath: string, appJson: 
   function loadComponentTree(file: string): Record<string, string> {
     const json = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as { usingComponents?: Record<string, string> };
     for (const [tag, target] of Object.entries(json.usingComponents ?? {})) {
-      const componentFile = target.startsWith('/') ? path.join(rootPath, target) : path.join(path.dirname(file), target);
-      if (!fs.existsSync(`${componentFile}.json`)) continue;
+      const componentFile = resolveComponent(file, tag, target);
+      if (!componentFile) continue;
       const known = sharedComponents.get(componentFile);
       if (known) {
         sharedTags[tag] = known;
@@ -123,6 +130,31 @@ export function createPageStack(sim: SimulateModule, rootPath: string, appJson: 
       report(error, `load ${route}`);
       throw new Error(`page "${route}" failed to load: ${reason}`, { cause: error });
     }
+  }
+
+  /**
+   * A `usingComponents` path as WeChat resolves it: `/x` from the root, `./x`/`../x` (or a bare
+   * path that exists) from the file, otherwise from `miniprogram_npm` (`pkg/button/button`, or a
+   * package folder's `index`). `plugin://` components cannot run headless: reported once, the tag
+   * stays empty. A component that cannot be found is reported too (WeChat refuses to compile).
+   */
+  function resolveComponent(file: string, tag: string, target: string): string | undefined {
+    const asComponent = (base: string) => (fs.existsSync(`${base}.json`) ? base : fs.existsSync(path.join(base, 'index.json')) ? path.join(base, 'index') : undefined);
+    const where = path.relative(rootPath, file).split(path.sep).join('/');
+    if (target.startsWith('plugin://') || target.startsWith('plugin-private://')) {
+      warnOnce(`${where}: <${tag}> is a plugin component (${target}): plugins are not supported headless, the tag renders empty`);
+      return undefined;
+    }
+    const found = target.startsWith('/')
+      ? asComponent(path.join(rootPath, target))
+      : target.startsWith('.')
+        ? asComponent(path.join(path.dirname(file), target))
+        : (asComponent(path.join(path.dirname(file), target)) ?? findInMiniprogramNpm(target, path.dirname(file), rootPath, asComponent));
+    if (!found) {
+      const extended = target.startsWith('weui-miniprogram/') ? ' (the WeUI extended library, useExtendedLib, is not bundled headless: add weui-miniprogram to package.json and build npm)' : '';
+      warnOnce(`${where}: <${tag}> uses "${target}", which is not found${extended}; the tag renders empty`);
+    }
+    return found;
   }
 
   function componentId(route: string): string {
