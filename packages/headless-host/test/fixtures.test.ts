@@ -57,6 +57,9 @@ describe('what the fixtures render', () => {
     const wxml = await (await page!.$('.home'))!.outerWxml();
     expect(wxml).toContain('共 2 条');
     expect(wxml).toContain('你好，访客');
+    expect((await page!.$('greeting'))!.tagName).toBe('greeting');
+    expect(await (await page!.$('greeting >>> text'))!.text()).toBe('你好，访客');
+    expect(await page!.$$('mp-badge')).toHaveLength(1);
     await host.miniProgram.callWxMethod('navigateTo', { url: '/pages/list/index' });
     expect(await (await (await host.miniProgram.currentPage())!.$('.caption'))!.text()).toBe('共 3 条');
   }, 30_000);

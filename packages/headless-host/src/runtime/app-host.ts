@@ -183,7 +183,10 @@ export function createAppHost(options: AppHostOptions): AppHost {
     apps.set(rootPath, app);
   }
   const warn = options.warn ?? ((line: string) => console.warn(`[headless-host] ${line}`));
-  const extendedLibs = Object.entries((appJson as { useExtendedLib?: Record<string, unknown> }).useExtendedLib ?? {}).filter(([, on]) => on);
+  // An extended library counts as present when its npm package was built into miniprogram_npm.
+  const extendedLibs = Object.entries((appJson as { useExtendedLib?: Record<string, unknown> }).useExtendedLib ?? {}).filter(
+    ([lib, on]) => on && !fs.existsSync(path.join(rootPath, 'miniprogram_npm', lib === 'weui' ? 'weui-miniprogram' : lib)),
+  );
   for (const [lib] of extendedLibs) {
     warn(`app.json useExtendedLib.${lib}: extended libraries are not available headless; their components (e.g. weui-miniprogram/…) render empty unless the package is installed and built into miniprogram_npm`);
   }

@@ -157,11 +157,17 @@ export function createPageStack(sim: SimulateModule, rootPath: string, appJson: 
     return found;
   }
 
+  let appComponentsLoaded = false;
   function componentId(route: string): string {
     const file = path.join(rootPath, route);
     const cached = routeIds.get(file);
     if (cached) return cached;
     if (!routes.has(route)) throw new Error(`page "${route}" is not found`);
+    // app.json's usingComponents are global: every page and component may use them.
+    if (!appComponentsLoaded) {
+      appComponentsLoaded = true;
+      loadComponentTree(path.join(rootPath, 'app'));
+    }
     const usingComponents = loadComponentTree(file);
     const id = sim.load(file, route.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '') || 'page', { compiler: 'official', rootPath, usingComponents });
     routeIds.set(file, id);
