@@ -99,8 +99,9 @@ export function findHostDefinitions(project: ReviewProject): HostDefinition[] {
       }
     });
   }
+  // Constants that reach a wx network API first: they say how the host is used.
   for (const [name, api] of reachedNames) {
-    for (const definition of byName.get(name) ?? []) definitions.push({ ...definition, via: `${name} → ${api}` });
+    for (const definition of byName.get(name) ?? []) definitions.unshift({ ...definition, via: `${name} → ${api}` });
   }
   const seen = new Set<string>();
   return definitions.filter((definition) => {
