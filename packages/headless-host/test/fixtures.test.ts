@@ -8,9 +8,15 @@ import { FIXTURES, startHost, type RunningHost } from './host-process';
 
 function appPages(project: string): string[] {
   const config = path.join(project, 'project.config.json');
-  const named = fs.existsSync(config) ? (JSON.parse(fs.readFileSync(config, 'utf8')) as { miniprogramRoot?: string; srcMiniprogramRoot?: string }) : {};
+  const named = fs.existsSync(config)
+    ? (JSON.parse(fs.readFileSync(config, 'utf8')) as { miniprogramRoot?: string; srcMiniprogramRoot?: string })
+    : {};
   const root = path.join(project, named.srcMiniprogramRoot ?? named.miniprogramRoot ?? '');
-  const app = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as { pages: string[]; subpackages?: { root: string; pages: string[] }[]; subPackages?: { root: string; pages: string[] }[] };
+  const app = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8')) as {
+    pages: string[];
+    subpackages?: { root: string; pages: string[] }[];
+    subPackages?: { root: string; pages: string[] }[];
+  };
   const subs = app.subpackages ?? app.subPackages ?? [];
   return [...app.pages, ...subs.flatMap((sub) => sub.pages.map((page) => `${sub.root.replace(/\/$/, '')}/${page}`))];
 }

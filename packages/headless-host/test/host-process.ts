@@ -17,7 +17,9 @@ export interface RunningHost {
 
 export async function startHost(project: string, extraArgs: string[] = []): Promise<RunningHost> {
   // No server: nothing in the fixtures needs one (requests fail like an unreachable server).
-  const child = spawn(process.execPath, [BIN, '--project', project, '--api-url', 'http://127.0.0.1:9', '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, '--project', project, '--api-url', 'http://127.0.0.1:9', '--port', '0', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const wsEndpoint = await new Promise<string>((resolve, reject) => {

@@ -18,11 +18,15 @@ describe('a fragile mini program (no project.config.json, app.json at the root)'
   it('reports the throws at launch and still opens the entry page', async () => {
     const page = await host.miniProgram.currentPage();
     expect(page?.path).toBe('pages/home/home');
-    expect(exceptions.map((e) => e.message)).toEqual(expect.arrayContaining([expect.stringContaining('onLaunch failed'), expect.stringContaining('launch callback failed')]));
+    expect(exceptions.map((e) => e.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('onLaunch failed'), expect.stringContaining('launch callback failed')]),
+    );
   });
 
   it('a page that fails to load answers with its error, and the session stays usable', async () => {
-    await expect(host.miniProgram.callWxMethod('navigateTo', { url: '/pages/broken/broken' })).rejects.toThrow(/broken.*(not-there|failed to load)/s);
+    await expect(host.miniProgram.callWxMethod('navigateTo', { url: '/pages/broken/broken' })).rejects.toThrow(
+      /broken.*(not-there|failed to load)/s,
+    );
     expect((await host.miniProgram.currentPage())?.path).toBe('pages/home/home');
     await host.miniProgram.callWxMethod('navigateTo', { url: '/pages/other/other' });
     const page = await host.miniProgram.currentPage();

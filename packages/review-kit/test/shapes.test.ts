@@ -10,7 +10,11 @@ import type { Finding } from '../src/types';
 
 const SHAPES = path.join(__dirname, 'fixtures', 'shapes');
 const HOST_FIXTURES = path.join(__dirname, '..', '..', 'headless-host', 'test', 'fixtures');
-const summary = (findings: Finding[]) => findings.filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.ruleId} ${f.file ?? ''}${f.line ? `:${f.line}` : ''}`).sort();
+const summary = (findings: Finding[]) =>
+  findings
+    .filter((f) => f.severity !== 'info')
+    .map((f) => `${f.severity} ${f.ruleId} ${f.file ?? ''}${f.line ? `:${f.line}` : ''}`)
+    .sort();
 
 describe('project shapes', () => {
   it.each([

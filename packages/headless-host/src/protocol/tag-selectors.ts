@@ -50,7 +50,10 @@ function parseCompound(text: string): Compound | undefined {
 export function parseSelector(selector: string): Step[][] | undefined {
   const alternatives: Step[][] = [];
   for (const alternative of selector.split(',')) {
-    const tokens = alternative.trim().split(/\s*(>>>|>)\s*|\s+/).filter((token) => token !== undefined && token !== '');
+    const tokens = alternative
+      .trim()
+      .split(/\s*(>>>|>)\s*|\s+/)
+      .filter((token) => token !== undefined && token !== '');
     const steps: Step[] = [];
     let pending: Combinator | undefined;
     for (const token of tokens) {
@@ -126,7 +129,9 @@ export function queryWithTags(scope: SimComponent, selector: string): SimCompone
   const root = scopeNode.shadowRoot;
   if (!root) return [];
   const deep = alternatives.some((steps) => steps.some((step) => step.combinator === '>>>'));
-  const found = elementsOf(root, deep).filter((node) => alternatives.some((steps) => matchesSteps(node, steps, steps.length - 1, scopeNode)));
+  const found = elementsOf(root, deep).filter((node) =>
+    alternatives.some((steps) => matchesSteps(node, steps, steps.length - 1, scopeNode)),
+  );
   const Wrapper = wrapperClass(scope);
   return found.map((node) => node.__componentNode__ ?? new Wrapper(node));
 }
@@ -134,7 +139,8 @@ export function queryWithTags(scope: SimComponent, selector: string): SimCompone
 /** simulate's `Component` wrapper class (what querySelector returns), from any wrapper's prototype chain. */
 function wrapperClass(scope: SimComponent): new (node: ExparserNode) => SimComponent {
   let proto: { constructor: unknown } | null = Object.getPrototypeOf(scope) as { constructor: unknown } | null;
-  while (proto && (proto.constructor as { name?: string }).name !== 'Component') proto = Object.getPrototypeOf(proto) as { constructor: unknown } | null;
-  if (!proto) throw new Error('cannot find simulate\'s Component wrapper');
+  while (proto && (proto.constructor as { name?: string }).name !== 'Component')
+    proto = Object.getPrototypeOf(proto) as { constructor: unknown } | null;
+  if (!proto) throw new Error("cannot find simulate's Component wrapper");
   return proto.constructor as new (node: ExparserNode) => SimComponent;
 }

@@ -22,10 +22,17 @@ function hasDependencies(packageJsonPath: string): boolean {
 /** Where 构建 npm would pack, for this project. */
 export function npmPackTargets(projectRoot: string, miniprogramRoot: string): PackTarget[] {
   const configPath = path.join(projectRoot, 'project.config.json');
-  const config = fs.existsSync(configPath) ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as { setting?: { packNpmRelationList?: { packageJsonPath?: string; miniprogramNpmDistDir?: string }[] } }) : {};
+  const config = fs.existsSync(configPath)
+    ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as {
+        setting?: { packNpmRelationList?: { packageJsonPath?: string; miniprogramNpmDistDir?: string }[] };
+      })
+    : {};
   const listed = (config.setting?.packNpmRelationList ?? [])
     .filter((entry) => entry.packageJsonPath && entry.miniprogramNpmDistDir)
-    .map((entry) => ({ packageJsonPath: path.resolve(projectRoot, entry.packageJsonPath as string), miniprogramNpmDistDir: path.resolve(projectRoot, entry.miniprogramNpmDistDir as string) }));
+    .map((entry) => ({
+      packageJsonPath: path.resolve(projectRoot, entry.packageJsonPath as string),
+      miniprogramNpmDistDir: path.resolve(projectRoot, entry.miniprogramNpmDistDir as string),
+    }));
   if (listed.length > 0) return listed;
   for (const dir of [miniprogramRoot, projectRoot]) {
     const packageJsonPath = path.join(dir, 'package.json');
@@ -42,7 +49,9 @@ export async function buildMissingMiniprogramNpm(projectRoot: string, miniprogra
     const { packNpmManually } = require('miniprogram-ci') as typeof import('miniprogram-ci');
     const result = await packNpmManually(target);
     const where = path.relative(projectRoot, path.join(target.miniprogramNpmDistDir, 'miniprogram_npm')) || 'miniprogram_npm';
-    lines.push(`built ${where} (as DevTools' 构建 npm): ${result.miniProgramPackNum} mini program packages, ${result.otherNpmPackNum} other packages`);
+    lines.push(
+      `built ${where} (as DevTools' 构建 npm): ${result.miniProgramPackNum} mini program packages, ${result.otherNpmPackNum} other packages`,
+    );
     for (const warning of result.warnList) lines.push(`构建 npm: ${JSON.stringify(warning)}`);
   }
   return lines;

@@ -37,7 +37,12 @@ function isFile(file: string): boolean {
 }
 
 /** The nearest `miniprogram_npm/<request>` walking up from `fromDir` to `root`. */
-export function findInMiniprogramNpm(request: string, fromDir: string, root: string, resolve: (base: string) => string | undefined = asScript): string | undefined {
+export function findInMiniprogramNpm(
+  request: string,
+  fromDir: string,
+  root: string,
+  resolve: (base: string) => string | undefined = asScript,
+): string | undefined {
   let dir = fromDir;
   for (;;) {
     const found = resolve(path.join(dir, 'miniprogram_npm', request));
@@ -75,7 +80,10 @@ export function preferScriptsUnder(rootPath: string): void {
   roots.push(root);
   roots.sort((a, b) => b.length - a.length);
   if (patchedRoots.size > 1) return;
-  const internals = Module as unknown as { _resolveFilename: Resolve; prototype: { _compile: (content: string, filename: string) => unknown } };
+  const internals = Module as unknown as {
+    _resolveFilename: Resolve;
+    prototype: { _compile: (content: string, filename: string) => unknown };
+  };
   const original = internals._resolveFilename;
   internals._resolveFilename = function resolveLikeWeChat(request, parent, isMain, options) {
     const parentFile = (parent as { filename?: string } | undefined)?.filename ?? undefined;
@@ -94,7 +102,8 @@ export function preferScriptsUnder(rootPath: string): void {
   internals.prototype._compile = function compileWithRequireAsync(content: string, filename: string) {
     if (rootOf(filename) && !filename.includes(`${path.sep}node_modules${path.sep}`)) {
       const prologue = /^(\s*(['"])use strict\2;?)?/.exec(content)?.[0] ?? '';
-      const requireAsync = 'require.async = (p) => new Promise((resolve, reject) => { try { resolve(require(p)); } catch (e) { reject(e); } });';
+      const requireAsync =
+        'require.async = (p) => new Promise((resolve, reject) => { try { resolve(require(p)); } catch (e) { reject(e); } });';
       content = prologue + requireAsync + content.slice(prologue.length);
     }
     return compile.call(this, content, filename);

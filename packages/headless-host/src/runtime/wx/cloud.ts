@@ -13,7 +13,21 @@ import type { ApiTable, WxOptions } from './types';
 export const CLOUD_OFFLINE = 'WeChat cloud (wx.cloud) is offline in the headless host: mock it with mockWxMethod("cloud.<method>", result)';
 
 const CALLS = ['callFunction', 'callContainer', 'uploadFile', 'downloadFile', 'getTempFileURL', 'deleteFile'];
-const QUERY_STEPS = ['where', 'orderBy', 'limit', 'skip', 'field', 'doc', 'aggregate', 'match', 'group', 'project', 'sort', 'lookup', 'unwind'];
+const QUERY_STEPS = [
+  'where',
+  'orderBy',
+  'limit',
+  'skip',
+  'field',
+  'doc',
+  'aggregate',
+  'match',
+  'group',
+  'project',
+  'sort',
+  'lookup',
+  'unwind',
+];
 const QUERY_ENDS = ['get', 'add', 'update', 'set', 'remove', 'count', 'end', 'watch'];
 
 export function createCloud(settleApi: SettleApi): { cloud: ApiTable; initialized: () => WxOptions | undefined } {
@@ -32,7 +46,14 @@ export function createCloud(settleApi: SettleApi): { cloud: ApiTable; initialize
   };
   const database = () => ({
     collection: (name: unknown) => query(String(name)),
-    command: new Proxy({}, { get: () => (...args: unknown[]) => ({ $command: args }) }),
+    command: new Proxy(
+      {},
+      {
+        get:
+          () =>
+          (...args: unknown[]) => ({ $command: args }),
+      },
+    ),
     serverDate: () => ({ $date: 'serverDate' }),
     RegExp: (options: unknown) => options,
     Geo: {},
