@@ -12,7 +12,10 @@ describe('tag selectors', () => {
   it('page.$ and page.$$ with tags, tag.class compounds and combinators', async () => {
     const page = (await host.miniProgram.currentPage())!;
     expect(await (await page.$('view'))!.attribute('class')).toBe('container');
-    expect(await Promise.all((await page.$$('button')).map((button) => button.text()))).toEqual(['详情', '计数 0']);
+    expect(await Promise.all((await page.$$('button')).map((button: { text(): Promise<string> }) => button.text()))).toEqual([
+      '详情',
+      '计数 0',
+    ]);
     expect((await page.$$('view.item')).length).toBe(2);
     expect(await (await page.$('.container > button.count'))!.text()).toBe('计数 0');
     expect(await (await page.$('view text.card-title'))!.text()).toBe('HELLO');
