@@ -103,6 +103,13 @@ export function resolveMiniprogramRoot(projectRoot: string): string {
   return projectRoot;
 }
 
+function cloudfunctionRoot(projectRoot: string): string | undefined {
+  const configPath = path.join(projectRoot, 'project.config.json');
+  if (!fs.existsSync(configPath)) return undefined;
+  const { cloudfunctionRoot: named } = JSON.parse(fs.readFileSync(configPath, 'utf8')) as { cloudfunctionRoot?: unknown };
+  return typeof named === 'string' && named.trim() !== '' ? path.resolve(projectRoot, named) : undefined;
+}
+
 /** Project-level tooling files that sit beside app.json when the mini program root is the project root. */
 const PROJECT_TOOLING_FILES = new Set(['package.json', 'package-lock.json', 'project.config.json', 'project.private.config.json', 'tsconfig.json', 'jsconfig.json', 'review.config.json', '.eslintrc.json']);
 
@@ -132,7 +139,10 @@ export function loadProject(root: string): ReviewProject {
   const config = fs.existsSync(configPath) ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as ReviewConfig) : {};
   const relative = (absolutePath: string) => path.relative(absoluteRoot, absolutePath).split(path.sep).join('/');
   const isTooling = (file: string) => path.dirname(file) === absoluteRoot && PROJECT_TOOLING_FILES.has(path.basename(file));
-  const miniprogramFiles = listFiles(miniprogramRoot, (file) => SOURCE_EXTENSIONS.has(path.extname(file)) && !isTooling(file)).map((absolutePath) => ({
+  // Cloud functions (project.config.json cloudfunctionRoot) run on the server: not mini program sources.
+  const cloudRoot = cloudfunctionRoot(absoluteRoot);
+  const isCloudFunction = (file: string) => cloudRoot !== undefined && file.startsWith(cloudRoot + path.sep);
+  const miniprogramFiles = listFiles(miniprogramRoot, (file) => SOURCE_EXTENSIONS.has(path.extname(file)) && !isTooling(file) && !isCloudFunction(file)).map((absolutePath) => ({
     path: relative(absolutePath),
     absolutePath,
     text: fs.readFileSync(absolutePath, 'utf8'),
