@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createAppHost, type AppHost } from './runtime/app-host';
+import { buildMissingMiniprogramNpm } from './runtime/build-npm';
+import { resolveMiniprogramRoot } from './runtime/project-layout';
 import { installDom } from './runtime/dom';
 import { preferScriptsUnder } from './runtime/script-resolution';
 import { installWxFake, type LoginCodeSource, type WxFake } from './runtime/wx-fake';
@@ -49,10 +51,15 @@ export interface HeadlessHost {
   wsEndpoint: string;
   appHost: AppHost;
   wxFake: WxFake;
+  /** The mini program's errors so far (each also sent as App.exceptionThrown). */
+  readonly exceptions: readonly { message: string; stack?: string }[];
   /** Resolves when a spec sends Tool.close (or close() is called). */
   readonly closed: Promise<void>;
   close(): Promise<void>;
 }
+
+/** The base library version reported when project.config.json names none, or `trial`/`latest`. */
+export const HOST_SDK_VERSION = '3.0.0';
 
 /** Timers longer than this are pacing for the user, not pending work (see AppHostOptions). */
 export const USER_PACED_TIMER_MS = 1000;
@@ -66,17 +73,23 @@ interface ProjectFacts {
 
 function readProject(projectRoot: string): ProjectFacts {
   const configPath = path.join(projectRoot, 'project.config.json');
-  const projectConfig = fs.existsSync(configPath) ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as { miniprogramRoot?: string; libVersion?: string }) : {};
-  const miniprogramRoot = path.resolve(projectRoot, projectConfig.miniprogramRoot ?? 'miniprogram');
+  const projectConfig = fs.existsSync(configPath) ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as { libVersion?: string }) : {};
+  const miniprogramRoot = resolveMiniprogramRoot(projectRoot);
+  if (!fs.existsSync(path.join(miniprogramRoot, 'app.json'))) throw new Error(`no app.json at ${miniprogramRoot}: is ${projectRoot} a mini program project?`);
   const clientConfig = path.join(miniprogramRoot, 'config.ts');
   const builtApiBaseUrl = fs.existsSync(clientConfig) ? /apiBaseUrl:\s*['"]([^'"]+)['"]/.exec(fs.readFileSync(clientConfig, 'utf8'))?.[1] : undefined;
-  return { miniprogramRoot, sdkVersion: projectConfig.libVersion ?? '3.0.0', builtApiBaseUrl };
+  // DevTools resolves `trial`/`latest` (and no libVersion) to a concrete base library; automator
+  // compares SDKVersion as a number, so the host reports the one it emulates.
+  const named = projectConfig.libVersion;
+  const sdkVersion = typeof named === 'string' && /^\d+\.\d+\.\d+$/.test(named) ? named : HOST_SDK_VERSION;
+  return { miniprogramRoot, sdkVersion, builtApiBaseUrl };
 }
 
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
   const log = options.log ?? (() => undefined);
   const project = readProject(path.resolve(options.projectRoot));
   const builtApiBaseUrl = options.builtApiBaseUrl ?? project.builtApiBaseUrl;
+  for (const line of await buildMissingMiniprogramNpm(path.resolve(options.projectRoot), project.miniprogramRoot)) log(line);
   if (typeof document === 'undefined') installDom();
   preferScriptsUnder(project.miniprogramRoot);
 
@@ -88,11 +101,42 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     ...(options.loginCodeUrl ? { loginCodeUrl: options.loginCodeUrl } : {}),
     rewriteOrigins: builtApiBaseUrl && builtApiBaseUrl !== options.apiUrl ? { [builtApiBaseUrl.replace(/\/$/, '')]: options.apiUrl } : {},
   });
-  // As in DevTools, a spec sees a result the app shows for a while before moving on.
-  const appHost = createAppHost({ rootPath: project.miniprogramRoot, userPacedTimerMs: USER_PACED_TIMER_MS });
-  await appHost.launch(options.entry);
-
   let socket: WebSocket | undefined;
+  /**
+   * The mini program's errors (a throw in onLaunch, in a launch-time wx callback, a page that
+   * fails to load) are reported as DevTools reports them, never fatal: `App.exceptionThrown`, plus
+   * an error on the console (`App.logAdded`) once a spec listens to it. Those raised before a spec
+   * could listen (at launch, before connect) are held and sent just before the answer to its first
+   * request after `Tool.getInfo`; `exceptions` keeps them all for the host log and library users.
+   */
+  const exceptions: { message: string; stack?: string }[] = [];
+  const held: { message: string; stack?: string }[] = [];
+  let listening = false;
+  let logEnabled = false;
+  const sendException = (exception: { message: string; stack?: string }) => {
+    emit('App.exceptionThrown', exception);
+    if (logEnabled) emit('App.logAdded', { type: 'error', args: [exception.stack ?? exception.message] });
+  };
+  const reportError = (error: unknown, where: string) => {
+    const exception = { message: `${where}: ${errorMessage(error)}`, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) };
+    exceptions.push(exception);
+    log(`mini program error (${where}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (listening) sendException(exception);
+    else held.push(exception);
+  };
+  const onUncaught = (error: unknown) => reportError(error, 'uncaught');
+  process.on('unhandledRejection', onUncaught);
+  process.on('uncaughtException', onUncaught);
+
+  // As in DevTools, a spec sees a result the app shows for a while before moving on.
+  const appHost = createAppHost({ rootPath: project.miniprogramRoot, userPacedTimerMs: USER_PACED_TIMER_MS, onError: reportError, warn: log });
+  try {
+    await appHost.launch(options.entry);
+  } catch (error) {
+    // The entry page failed to load: the session stays usable (other pages still open).
+    reportError(error, 'launch');
+  }
+
   let resolveClosed: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => {
     resolveClosed = resolve;
@@ -111,6 +155,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     testAccounts: options.testAccounts ?? [],
     emit,
     enableLog() {
+      logEnabled = true;
       consoleForwarding ??= forwardConsole((type, args) => emit('App.logAdded', { type, args: toWire(args) }));
     },
     requestClose: () =>
@@ -121,9 +166,6 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       }),
   };
 
-  const onUncaught = (error: unknown) => emit('App.exceptionThrown', { message: errorMessage(error), stack: error instanceof Error ? error.stack : undefined });
-  process.on('unhandledRejection', onUncaught);
-  process.on('uncaughtException', onUncaught);
 
   const server = new WebSocketServer({ host: '127.0.0.1', port: options.port ?? 9420 });
   await new Promise<void>((resolve, reject) => {
@@ -134,6 +176,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
 
   server.on('connection', (connection) => {
     socket = connection;
+    listening = false;
     // One message at a time, in order: every action settles the app before the next one starts.
     let queue = Promise.resolve();
     connection.on('message', (raw) => {
@@ -147,6 +190,10 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
         }
         const { id, method } = message;
         const params = (message.params !== null && typeof message.params === 'object' ? message.params : {}) as Params;
+        if (!listening && method !== 'Tool.getInfo') {
+          listening = true;
+          for (const exception of held.splice(0)) sendException(exception);
+        }
         try {
           const result = await dispatch(context, String(method), params);
           connection.send(JSON.stringify({ id, result: result ?? {} }));
@@ -173,5 +220,5 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     return closing;
   }
 
-  return { wsEndpoint: `ws://127.0.0.1:${port}`, appHost, wxFake, closed, close };
+  return { wsEndpoint: `ws://127.0.0.1:${port}`, appHost, wxFake, exceptions, closed, close };
 }

@@ -87,6 +87,32 @@ export interface ReviewProject {
 const SOURCE_EXTENSIONS = new Set(['.ts', '.js', '.wxml', '.wxss', '.json', '.wxs']);
 const SKIPPED_DIRS = new Set(['node_modules', 'miniprogram_npm', '.git']);
 
+/**
+ * Where the mini program's sources are, as DevTools decides: project.config.json
+ * `srcMiniprogramRoot` (TypeScript templates), else `miniprogramRoot`; with neither (DevTools' own
+ * JS templates, or no project.config.json at all) app.json at the project root, and failing that
+ * the conventional `miniprogram/` folder.
+ */
+export function resolveMiniprogramRoot(projectRoot: string): string {
+  const configPath = path.join(projectRoot, 'project.config.json');
+  const config = fs.existsSync(configPath) ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as { miniprogramRoot?: unknown; srcMiniprogramRoot?: unknown }) : {};
+  const named = [config.srcMiniprogramRoot, config.miniprogramRoot].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  if (named !== undefined) return path.resolve(projectRoot, named);
+  if (fs.existsSync(path.join(projectRoot, 'app.json'))) return projectRoot;
+  if (fs.existsSync(path.join(projectRoot, 'miniprogram', 'app.json'))) return path.join(projectRoot, 'miniprogram');
+  return projectRoot;
+}
+
+function cloudfunctionRoot(projectRoot: string): string | undefined {
+  const configPath = path.join(projectRoot, 'project.config.json');
+  if (!fs.existsSync(configPath)) return undefined;
+  const { cloudfunctionRoot: named } = JSON.parse(fs.readFileSync(configPath, 'utf8')) as { cloudfunctionRoot?: unknown };
+  return typeof named === 'string' && named.trim() !== '' ? path.resolve(projectRoot, named) : undefined;
+}
+
+/** Project-level tooling files that sit beside app.json when the mini program root is the project root. */
+const PROJECT_TOOLING_FILES = new Set(['package.json', 'package-lock.json', 'project.config.json', 'project.private.config.json', 'tsconfig.json', 'jsconfig.json', 'review.config.json', '.eslintrc.json']);
+
 export function listFiles(dir: string, keep: (file: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return [];
   const found: string[] = [];
@@ -103,9 +129,7 @@ export function listFiles(dir: string, keep: (file: string) => boolean): string[
 
 export function loadProject(root: string): ReviewProject {
   const absoluteRoot = path.resolve(root);
-  const projectConfigPath = path.join(absoluteRoot, 'project.config.json');
-  const projectConfig = fs.existsSync(projectConfigPath) ? (JSON.parse(fs.readFileSync(projectConfigPath, 'utf8')) as { miniprogramRoot?: string }) : {};
-  const miniprogramRoot = path.resolve(absoluteRoot, projectConfig.miniprogramRoot ?? 'miniprogram');
+  const miniprogramRoot = resolveMiniprogramRoot(absoluteRoot);
   const appJsonPath = path.join(miniprogramRoot, 'app.json');
   if (!fs.existsSync(appJsonPath)) throw new Error(`no app.json at ${appJsonPath}: is ${absoluteRoot} a mini program project?`);
   const appJson = JSON.parse(fs.readFileSync(appJsonPath, 'utf8')) as AppJson;
@@ -114,7 +138,11 @@ export function loadProject(root: string): ReviewProject {
   const configPath = path.join(absoluteRoot, 'review.config.json');
   const config = fs.existsSync(configPath) ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as ReviewConfig) : {};
   const relative = (absolutePath: string) => path.relative(absoluteRoot, absolutePath).split(path.sep).join('/');
-  const miniprogramFiles = listFiles(miniprogramRoot, (file) => SOURCE_EXTENSIONS.has(path.extname(file))).map((absolutePath) => ({
+  const isTooling = (file: string) => path.dirname(file) === absoluteRoot && PROJECT_TOOLING_FILES.has(path.basename(file));
+  // Cloud functions (project.config.json cloudfunctionRoot) run on the server: not mini program sources.
+  const cloudRoot = cloudfunctionRoot(absoluteRoot);
+  const isCloudFunction = (file: string) => cloudRoot !== undefined && file.startsWith(cloudRoot + path.sep);
+  const miniprogramFiles = listFiles(miniprogramRoot, (file) => SOURCE_EXTENSIONS.has(path.extname(file)) && !isTooling(file) && !isCloudFunction(file)).map((absolutePath) => ({
     path: relative(absolutePath),
     absolutePath,
     text: fs.readFileSync(absolutePath, 'utf8'),

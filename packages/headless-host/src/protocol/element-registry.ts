@@ -6,6 +6,7 @@
 import type { HostedPage } from '../runtime/app-host';
 import type { SimComponent } from '../runtime/simulate';
 import { ProtocolError } from './errors';
+import { hasTag, queryWithTags } from './tag-selectors';
 import { tagNameOf } from './wxml';
 
 export interface ElementEntry {
@@ -30,7 +31,8 @@ const identity = (node: SimComponent): object => (node as unknown as { _exparser
 /**
  * The selector grammar of exparser, the component engine simulate shares with WeChat (what
  * `selectComponent` accepts): `#id` and `.class` compounds joined by space, `>` or `>>>` (into a
- * custom component), comma-separated. Tags and attributes would silently match nothing.
+ * custom component), comma-separated. Selectors naming a tag go to tag-selectors.ts (exparser
+ * would silently match nothing); attributes and pseudo-classes are refused.
  */
 const COMPOUND = /^(#[_a-zA-Z][-_a-zA-Z0-9:]*)?(\.-?[_a-zA-Z][-_a-zA-Z0-9]*)*$/;
 function unsupportedPart(selector: string): string | undefined {
@@ -80,10 +82,11 @@ export class ElementRegistry {
 /** Elements matching selector inside scope (the page, or a custom component's own template). */
 export function queryAll(method: string, scope: SimComponent, selector: unknown): SimComponent[] {
   if (typeof selector !== 'string' || selector.trim() === '') throw new ProtocolError(`${method}: selector must be a non-empty string`);
+  if (hasTag(selector)) return queryWithTags(scope, selector);
   const bad = unsupportedPart(selector);
   if (bad !== undefined) {
     throw new ProtocolError(
-      `${method}: "${bad}" in "${selector}" is not a selector the headless host can match: use #id and .class joined by space, > or >>> (tags, attributes and pseudo-classes are not supported; give the element an id or a class meant for tests)`,
+      `${method}: "${bad}" in "${selector}" is not a selector the headless host can match: use #id and .class joined by space, > or >>> (tag#id.class compounds are; attributes and pseudo-classes are not: give the element an id or a class meant for tests)`,
     );
   }
   return scope.querySelectorAll(selector);

@@ -6,6 +6,7 @@
  *   a returned promise settles the call (rejecting = fail), and `undefined` means the function
  *   called the callbacks itself.
  * - `{method}` alone restores the real API.
+ * A dotted method (`cloud.callFunction`) mocks a method of a wx object (`wx.cloud`).
  */
 import { ProtocolError } from './errors';
 import { errorMessage, isSynchronousApi } from './wx-api-call';
@@ -46,20 +47,35 @@ export class WxMocks {
       this.restore(method);
       return;
     }
-    if (!this.originals.has(method)) this.originals.set(method, this.wx[method]);
+    const [owner, key] = this.target(method);
+    if (!this.originals.has(method)) this.originals.set(method, owner[key]);
     const original = this.originals.get(method);
-    const origin = typeof original === 'function' ? (original as AnyFunction).bind(this.wx) : undefined;
+    const origin = typeof original === 'function' ? (original as AnyFunction).bind(owner) : undefined;
     const produce: (callArgs: unknown[]) => unknown =
       spec.functionDeclaration !== undefined
         ? ((fn) => (callArgs) => fn.call({ origin }, callArgs[0], ...(spec.args ?? [])))(compileFunction(spec.functionDeclaration))
         : () => structuredClone(spec.result);
     const fromResult = 'result' in spec;
-    this.wx[method] = isSynchronousApi(method) ? (...callArgs: unknown[]) => produce(callArgs) : (...callArgs: unknown[]) => this.answerAsync(method, callArgs, produce, fromResult);
+    owner[key] = isSynchronousApi(key) ? (...callArgs: unknown[]) => produce(callArgs) : (...callArgs: unknown[]) => this.answerAsync(method, callArgs, produce, fromResult);
+  }
+
+  /** The object holding the method and its key: `wx` itself, or `wx.cloud` for `cloud.callFunction`. */
+  private target(method: string): [Record<string, unknown>, string] {
+    const parts = method.split('.');
+    const key = parts.pop() as string;
+    let owner: Record<string, unknown> = this.wx;
+    for (const part of parts) {
+      const next = owner[part];
+      if (next === null || typeof next !== 'object') throw new ProtocolError(`App.mockWxMethod: wx.${parts.join('.')} is not an object`);
+      owner = next as Record<string, unknown>;
+    }
+    return [owner, key];
   }
 
   restore(method: string): void {
     if (!this.originals.has(method)) return;
-    this.wx[method] = this.originals.get(method);
+    const [owner, key] = this.target(method);
+    owner[key] = this.originals.get(method);
     this.originals.delete(method);
   }
 

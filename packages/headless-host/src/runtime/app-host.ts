@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createElementActions } from './element-actions';
-import { callIfFunction, createPageStack, parseUrl, type AppJson, type HostedPage } from './page-stack';
+import { allRoutes, callIfFunction, createPageStack, parseUrl, type AppJson, type ErrorReporter, type HostedPage } from './page-stack';
 import type { SimComponent, SimulateModule } from './simulate';
 import { installedWxFake, type NavigationKind, type WxFake, type WxOptions } from './wx-fake';
 
@@ -27,6 +27,14 @@ export interface AppHostOptions {
    * meanwhile. Default: every timer counts (page tests read the state after them).
    */
   userPacedTimerMs?: number;
+  /**
+   * Errors thrown by the mini program's own code where WeChat logs them and carries on: app.js
+   * itself, `onLaunch`/`onShow`, page lifecycles, a page module that fails to load. The app's
+   * `onError` is called as well. Default: rethrow (a jest test fails on the first one).
+   */
+  onError?: ErrorReporter;
+  /** What the host cannot do for this project (plugins, the WeUI extended library, missing components). Default: console.warn. */
+  warn?: (line: string) => void;
 }
 
 export interface AppHost {
@@ -71,6 +79,9 @@ interface PageDefinition {
   [key: string]: unknown;
 }
 
+/** Page() options that are the page component's own (behaviors since base library 2.9.2), not data. */
+const PAGE_COMPONENT_OPTIONS = new Set(['behaviors', 'options', 'externalClasses']);
+
 /** App() objects by root: app.ts runs once per module registry, like the pages. */
 const apps = new Map<string, Record<string, unknown>>();
 let simulate: SimulateModule | undefined;
@@ -84,11 +95,46 @@ function loadSimulate(fake: WxFake): SimulateModule {
   if (!win || typeof g.document !== 'object') throw new Error('the app host needs a DOM: run under the miniprogram jest project (jsdom)');
   g.Event = win.Event;
   g.CustomEvent = win.CustomEvent;
+  rootRelativeWxmlPaths();
   simulate = require('miniprogram-simulate') as SimulateModule;
   // simulate replaced global.wx with its canned stubs: keep them only as a logged fallback.
   fake.adoptFallback(g.wx as Record<string, unknown>);
   g.wx = fake.wx;
   return simulate;
+}
+
+/**
+ * WeChat resolves `<import src="/x.wxml">` and `<include src="/x.wxml">` from the mini program
+ * root. wcc does so only when its file list is written `./pages/…` (as DevTools passes it), while
+ * miniprogram-compiler lists `pages/…` and simulate asks for `pages/….wxml`: compile with `./`
+ * paths and accept both spellings.
+ */
+function rootRelativeWxmlPaths(): void {
+  const simulateDir = path.dirname(require.resolve('miniprogram-simulate/package.json'));
+  const compiler = require(require.resolve('miniprogram-compiler', { paths: [simulateDir] })) as {
+    wxmlToJs(rootPath: string, options?: Record<string, unknown>): string;
+    __rootRelative__?: boolean;
+  };
+  if (compiler.__rootRelative__) return;
+  compiler.__rootRelative__ = true;
+  const original = compiler.wxmlToJs.bind(compiler);
+  const list = (root: string, ext: string) => listUnder(root, ext).map((file) => `./${file}`);
+  compiler.wxmlToJs = (rootPath, options = {}) => {
+    const code = original(rootPath, { ...options, wxmlList: options.wxmlList ?? list(rootPath, '.wxml').map((file) => file.slice(0, -'.wxml'.length) + '.wxml'), wxsList: options.wxsList ?? list(rootPath, '.wxs') });
+    return code.replace(/return \$gwx;\s*$/, "return function (p, ...rest) { return $gwx(typeof p === 'string' && !p.startsWith('./') && !p.startsWith('/') ? './' + p : p, ...rest); };");
+  };
+}
+
+/** Files with this extension under root (relative, forward slashes), node_modules excluded. */
+function listUnder(root: string, ext: string, dir = root): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.git') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...listUnder(root, ext, full));
+    else if (entry.name.endsWith(ext)) found.push(path.relative(root, full).split(path.sep).join('/'));
+  }
+  return found;
 }
 
 export function createAppHost(options: AppHostOptions): AppHost {
@@ -104,6 +150,22 @@ export function createAppHost(options: AppHostOptions): AppHost {
 
   let app: Record<string, unknown> = {};
   let appLoaded = false;
+  const report: ErrorReporter = (error, where) => {
+    if (!options.onError) throw error;
+    options.onError(error, where);
+    try {
+      callIfFunction(app, 'onError', error instanceof Error ? (error.stack ?? error.message) : String(error));
+    } catch (inner) {
+      options.onError(inner, 'onError');
+    }
+  };
+  const guarded = (where: string, fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      report(error, where);
+    }
+  };
   let closed = false;
 
   function ensureApp(): void {
@@ -116,11 +178,19 @@ export function createAppHost(options: AppHostOptions): AppHost {
     }
     const appModule = path.join(rootPath, 'app');
     if (['.ts', '.js'].some((ext) => fs.existsSync(appModule + ext))) {
-      require(appModule);
+      guarded('app.js', () => require(appModule));
     }
     apps.set(rootPath, app);
   }
-  const pages = createPageStack(sim, rootPath, appJson, ensureApp);
+  const warn = options.warn ?? ((line: string) => console.warn(`[headless-host] ${line}`));
+  // An extended library counts as present when its npm package was built into miniprogram_npm.
+  const extendedLibs = Object.entries((appJson as { useExtendedLib?: Record<string, unknown> }).useExtendedLib ?? {}).filter(
+    ([lib, on]) => on && !fs.existsSync(path.join(rootPath, 'miniprogram_npm', lib === 'weui' ? 'weui-miniprogram' : lib)),
+  );
+  for (const [lib] of extendedLibs) {
+    warn(`app.json useExtendedLib.${lib}: extended libraries are not available headless; their components (e.g. weui-miniprogram/…) render empty unless the package is installed and built into miniprogram_npm`);
+  }
+  const pages = createPageStack(sim, rootPath, appJson, ensureApp, report, warn);
 
   // Globals the runtime provides --------------------------------------------------------------
   g.App = (definition: unknown) => {
@@ -132,12 +202,14 @@ export function createAppHost(options: AppHostOptions): AppHost {
   g.Page = (definition: PageDefinition) => {
     const data: Record<string, unknown> = {};
     const methods: Record<string, unknown> = {};
+    const componentOptions: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(definition)) {
       if (key === 'data') Object.assign(data, value);
+      else if (PAGE_COMPONENT_OPTIONS.has(key)) componentOptions[key] = value;
       else if (typeof value === 'function') methods[key] = value;
       else data[key] = value;
     }
-    (g.Component as (options: unknown) => void)({ data, methods });
+    (g.Component as (options: unknown) => void)({ ...componentOptions, data, methods });
   };
 
   // Mini program timers (created from code under rootPath) count as pending work for settle().
@@ -172,7 +244,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
     navigate: pages.navigate,
     async startPullDownRefresh() {
       const page = pages.top;
-      if (page) callIfFunction(page.component.instance, 'onPullDownRefresh');
+      if (page) guarded(`${page.route} onPullDownRefresh`, () => callIfFunction(page.component.instance, 'onPullDownRefresh'));
     },
   });
 
@@ -209,7 +281,7 @@ export function createAppHost(options: AppHostOptions): AppHost {
 
   const host: AppHost = {
     wxFake: fake,
-    pages: appJson.pages,
+    pages: allRoutes(appJson),
     tabPages,
     get app() {
       return app;
@@ -218,8 +290,8 @@ export function createAppHost(options: AppHostOptions): AppHost {
       ensureApp();
       const entry = url ?? `/${appJson.pages[0]}`;
       const { route, query } = parseUrl(entry, undefined);
-      callIfFunction(app, 'onLaunch', { path: route, query, scene: 1001 });
-      callIfFunction(app, 'onShow', { path: route, query, scene: 1001 });
+      guarded('onLaunch', () => callIfFunction(app, 'onLaunch', { path: route, query, scene: 1001 }));
+      guarded('onShow', () => callIfFunction(app, 'onShow', { path: route, query, scene: 1001 }));
       await pages.navigate('reLaunch', { url: entry });
       await settle();
       return current();

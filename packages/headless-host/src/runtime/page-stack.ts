@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { findInMiniprogramNpm } from './script-resolution';
 import type { SimRootComponent, SimulateModule } from './simulate';
 import type { NavigationKind, WxOptions } from './wx-fake';
 
@@ -19,10 +20,28 @@ export interface HostedPage {
   container: HTMLElement;
 }
 
+export interface SubPackage {
+  root: string;
+  pages: string[];
+  name?: string;
+  independent?: boolean;
+}
+
 export interface AppJson {
   pages: string[];
+  subpackages?: SubPackage[];
+  subPackages?: SubPackage[];
   tabBar?: { list: { pagePath: string }[] };
 }
+
+/** Every route the router knows: the main package's pages, then each subpackage's (`root/page`), independent ones included. */
+export function allRoutes(appJson: AppJson): string[] {
+  const subs = appJson.subpackages ?? appJson.subPackages ?? [];
+  return [...appJson.pages, ...subs.flatMap((sub) => sub.pages.map((page) => `${sub.root.replace(/^\/|\/$/g, '')}/${page.replace(/^\//, '')}`))];
+}
+
+/** Where an error thrown by the mini program's code happened (`onLaunch`, `pages/x onLoad`, `load pages/x`). */
+export type ErrorReporter = (error: unknown, where: string) => void;
 
 export interface PageStack {
   readonly top: HostedPage | undefined;
@@ -58,8 +77,23 @@ export function callIfFunction(target: Record<string, unknown>, name: string, ..
   return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown).apply(target, args) : undefined;
 }
 
-export function createPageStack(sim: SimulateModule, rootPath: string, appJson: AppJson, ensureApp: () => void): PageStack {
+export function createPageStack(sim: SimulateModule, rootPath: string, appJson: AppJson, ensureApp: () => void, report: ErrorReporter, warn: (line: string) => void = () => undefined): PageStack {
+  const warned = new Set<string>();
+  const warnOnce = (line: string) => {
+    if (warned.has(line)) return;
+    warned.add(line);
+    warn(line);
+  };
   const tabPages = (appJson.tabBar?.list ?? []).map((item) => item.pagePath);
+  const routes = new Set(allRoutes(appJson));
+  /** A lifecycle hook that throws is reported (WeChat logs it and keeps the page), not fatal. */
+  const lifecycle = (page: { route: string; component: SimRootComponent }, name: string, ...args: unknown[]) => {
+    try {
+      callIfFunction(page.component.instance, name, ...args);
+    } catch (error) {
+      report(error, `${page.route} ${name}`);
+    }
+  };
   let stack: HostedPage[] = [];
   const aliveTabs = new Map<string, HostedPage>();
 
@@ -71,8 +105,8 @@ export function createPageStack(sim: SimulateModule, rootPath: string, appJson: 
   function loadComponentTree(file: string): Record<string, string> {
     const json = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as { usingComponents?: Record<string, string> };
     for (const [tag, target] of Object.entries(json.usingComponents ?? {})) {
-      const componentFile = target.startsWith('/') ? path.join(rootPath, target) : path.join(path.dirname(file), target);
-      if (!fs.existsSync(`${componentFile}.json`)) continue;
+      const componentFile = resolveComponent(file, tag, target);
+      if (!componentFile) continue;
       const known = sharedComponents.get(componentFile);
       if (known) {
         sharedTags[tag] = known;
@@ -86,11 +120,54 @@ export function createPageStack(sim: SimulateModule, rootPath: string, appJson: 
     return { ...sharedTags };
   }
 
+  /** Loads a route's module, template and components (once); a failure names the page and what broke. */
+  function loadPage(route: string): string {
+    try {
+      return componentId(route);
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith(`page "${route}" is not found`)) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      report(error, `load ${route}`);
+      throw new Error(`page "${route}" failed to load: ${reason}`, { cause: error });
+    }
+  }
+
+  /**
+   * A `usingComponents` path as WeChat resolves it: `/x` from the root, `./x`/`../x` (or a bare
+   * path that exists) from the file, otherwise from `miniprogram_npm` (`pkg/button/button`, or a
+   * package folder's `index`). `plugin://` components cannot run headless: reported once, the tag
+   * stays empty. A component that cannot be found is reported too (WeChat refuses to compile).
+   */
+  function resolveComponent(file: string, tag: string, target: string): string | undefined {
+    const asComponent = (base: string) => (fs.existsSync(`${base}.json`) ? base : fs.existsSync(path.join(base, 'index.json')) ? path.join(base, 'index') : undefined);
+    const where = path.relative(rootPath, file).split(path.sep).join('/');
+    if (target.startsWith('plugin://') || target.startsWith('plugin-private://')) {
+      warnOnce(`${where}: <${tag}> is a plugin component (${target}): plugins are not supported headless, the tag renders empty`);
+      return undefined;
+    }
+    const found = target.startsWith('/')
+      ? asComponent(path.join(rootPath, target))
+      : target.startsWith('.')
+        ? asComponent(path.join(path.dirname(file), target))
+        : (asComponent(path.join(path.dirname(file), target)) ?? findInMiniprogramNpm(target, path.dirname(file), rootPath, asComponent));
+    if (!found) {
+      const extended = target.startsWith('weui-miniprogram/') ? ' (the WeUI extended library, useExtendedLib, is not bundled headless: add weui-miniprogram to package.json and build npm)' : '';
+      warnOnce(`${where}: <${tag}> uses "${target}", which is not found${extended}; the tag renders empty`);
+    }
+    return found;
+  }
+
+  let appComponentsLoaded = false;
   function componentId(route: string): string {
     const file = path.join(rootPath, route);
     const cached = routeIds.get(file);
     if (cached) return cached;
-    if (!appJson.pages.includes(route)) throw new Error(`page "${route}" is not found`);
+    if (!routes.has(route)) throw new Error(`page "${route}" is not found`);
+    // app.json's usingComponents are global: every page and component may use them.
+    if (!appComponentsLoaded) {
+      appComponentsLoaded = true;
+      loadComponentTree(path.join(rootPath, 'app'));
+    }
     const usingComponents = loadComponentTree(file);
     const id = sim.load(file, route.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '') || 'page', { compiler: 'official', rootPath, usingComponents });
     routeIds.set(file, id);
@@ -98,7 +175,8 @@ export function createPageStack(sim: SimulateModule, rootPath: string, appJson: 
   }
 
   function open(route: string, query: Record<string, string>): HostedPage {
-    const component = sim.render(componentId(route));
+    const component = sim.render(componentId(route)) as SimRootComponent | undefined;
+    if (!component) throw new Error(`page "${route}" did not register itself: its script never called Page() or Component()`);
     const container = document.createElement('page');
     container.setAttribute('data-route', route);
     document.body.appendChild(container);
@@ -107,22 +185,22 @@ export function createPageStack(sim: SimulateModule, rootPath: string, appJson: 
     instance.route = route;
     instance.options = query;
     const page: HostedPage = { route, query, component, container };
-    callIfFunction(instance, 'onLoad', query);
+    lifecycle(page, 'onLoad', query);
     show(page);
     return page;
   }
   function show(page: HostedPage): void {
     page.container.hidden = false;
-    callIfFunction(page.component.instance, 'onShow');
+    lifecycle(page, 'onShow');
     page.component.triggerPageLifeTime('show');
   }
   function hide(page: HostedPage): void {
-    callIfFunction(page.component.instance, 'onHide');
+    lifecycle(page, 'onHide');
     page.component.triggerPageLifeTime('hide');
     page.container.hidden = true;
   }
   function unload(page: HostedPage): void {
-    callIfFunction(page.component.instance, 'onUnload');
+    lifecycle(page, 'onUnload');
     page.component.detach();
     page.container.remove();
     if (aliveTabs.get(page.route) === page) aliveTabs.delete(page.route);
@@ -145,7 +223,9 @@ export function createPageStack(sim: SimulateModule, rootPath: string, appJson: 
     }
     const url = typeof opts.url === 'string' ? opts.url : '';
     const { route, query } = parseUrl(url, top()?.route);
-    if (!appJson.pages.includes(route)) throw new Error(`page "${route}" is not found`);
+    if (!routes.has(route)) throw new Error(`page "${route}" is not found`);
+    // Load the page before touching the stack: a page whose module fails leaves the stack as it was.
+    if (kind !== 'switchTab' || !aliveTabs.has(route)) loadPage(route);
     switch (kind) {
       case 'navigateTo': {
         if (isTab(route)) throw new Error('can not navigateTo a tabbar page');

@@ -9,6 +9,7 @@
  * `global.wx` over its canned stubs); the app host then wires navigation to its page stack.
  */
 import { randomBytes } from 'node:crypto';
+import { createCloud } from './wx/cloud';
 import { createLoggedProxy } from './wx/logged-proxy';
 import { createMedia } from './wx/media';
 import { createNavigation } from './wx/navigation';
@@ -50,6 +51,8 @@ export function createWxFake(initial: WxFakeOptions = {}): WxFake {
     privacy.apis,
     media.apis,
   );
+  // An object, not an API: `wx.cloud.init()` / `wx.cloud.callFunction()` (wx/cloud.ts).
+  (api as Record<string, unknown>).cloud = createCloud(settleApi).cloud;
   const proxy = createLoggedProxy(api, calls);
 
   return {

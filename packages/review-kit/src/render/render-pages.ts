@@ -15,7 +15,18 @@ const STILL_PENDING = /^settle\(\): still pending/;
 
 /** The error's message on one line, shortened: the report names the page and says what broke. */
 function message(error: unknown): string {
-  const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+  // wx failures are plain objects ({ errMsg }): String() would print [object Object].
+  const raw =
+    error instanceof Error
+      ? error.message
+      : error !== null && typeof error === 'object'
+        ? typeof (error as { errMsg?: unknown }).errMsg === 'string'
+          ? (error as { errMsg: string }).errMsg
+          : typeof (error as { message?: unknown }).message === 'string'
+            ? (error as { message: string }).message
+            : JSON.stringify(error)
+        : String(error);
+  const text = raw.replace(/\s+/g, ' ').trim();
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 

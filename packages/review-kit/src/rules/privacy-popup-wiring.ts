@@ -63,6 +63,10 @@ function pageHasPopup(project: ReviewProject, route: string, owners: Set<string>
   });
 }
 
+function requiresAuthorizationUpFront(project: ReviewProject): boolean {
+  return project.miniprogramFiles.filter(isScript).some((file) => wxCalls(file.path, file.text).some((call) => call.api === 'requirePrivacyAuthorize'));
+}
+
 export const privacyPopupWiringRule: Rule = {
   id: 'privacy-popup-wiring',
   title: 'Privacy popup wired (onNeedPrivacyAuthorization + agree button)',
@@ -78,6 +82,8 @@ export const privacyPopupWiringRule: Rule = {
     });
 
     if (listeners.length === 0 && buttons.length === 0) {
+      // wx.requirePrivacyAuthorize: the app asks for consent up front through WeChat's own popup.
+      if (requiresAuthorizationUpFront(project)) return findings;
       findings.push(finding('warning',
         `The code uses privacy APIs (${[...new Set(uses.map((u) => u.usage))].join(', ')}) but has no privacy popup: WeChat falls back to its own popup, which cannot explain why or handle 不同意`,
         `Register wx.onNeedPrivacyAuthorization once in app.ts and show a popup with ${SNIPPET}.`,

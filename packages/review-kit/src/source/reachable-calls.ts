@@ -23,6 +23,30 @@ export interface ReachedWxCall {
 }
 
 export const NAVIGATION_APIS = new Set(['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']);
+/** wx APIs whose callbacks run only after the user chose something (a tap on a modal or sheet). */
+export const USER_CHOICE_APIS = new Set(['showModal', 'showActionSheet']);
+
+/**
+ * Whether `node` runs only after a user's tap: inside a success/complete/fail callback of
+ * wx.showModal/showActionSheet, or a `.then()` on one. Such code is not reached at first open
+ * by itself (a redirect after the user taps 去登录 is not forced login).
+ */
+export function afterUserChoice(node: ts.Node, stopAt: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current && current !== stopAt; current = current.parent) {
+    if (!ts.isFunctionExpression(current) && !ts.isArrowFunction(current)) continue;
+    const holder = current.parent;
+    if (holder && ts.isPropertyAssignment(holder) && /^(success|complete|fail)$/.test(propertyNameText(holder.name) ?? '')) {
+      const call = holder.parent?.parent;
+      if (call && ts.isCallExpression(call) && USER_CHOICE_APIS.has(wxApiName(call.expression) ?? '')) return true;
+    }
+    if (holder && ts.isMethodDeclaration(holder)) continue;
+    if (holder && ts.isCallExpression(holder) && ts.isPropertyAccessExpression(holder.expression) && holder.expression.name.text === 'then') {
+      const target = holder.expression.expression;
+      if (ts.isCallExpression(target) && USER_CHOICE_APIS.has(wxApiName(target.expression) ?? '')) return true;
+    }
+  }
+  return false;
+}
 const MAX_DEPTH = 8;
 
 type FunctionLike = ts.FunctionLikeDeclaration;
@@ -145,7 +169,7 @@ export function wxCallsReachedFrom(project: ReviewProject, start: SourceFile, en
     const imports = index.imports(file);
     for (const fn of index.functionsNamed(file, name)) {
       walk(fn.body!, (node) => {
-        if (!ts.isCallExpression(node)) return;
+        if (!ts.isCallExpression(node) || afterUserChoice(node, fn.body!)) return;
         const callee = node.expression;
         const api = wxApiName(callee);
         if (api) {

@@ -67,9 +67,29 @@ export function seedContentFiles(project: ReviewProject): SourceFile[] {
   return configured.map((relativePath) => readProjectFile(project, relativePath)).filter((file): file is SourceFile => file !== undefined);
 }
 
+/** Test files and folders inside the mini program root: never shown to users. */
+const TEST_FILE = /(^|\/)(tests?|__tests__|__mocks__|e2e)\/|\.(spec|test)\.[jt]s$/;
+/** Third-party code copied into the project: SDK folders and minified bundles. */
+const VENDOR_DIR = /(^|\/)(vendors?|third[-_]?party|libs?\/sdk|sdk)\//i;
+
+/** A file the app's authors wrote for users to see: not a test, not a vendored SDK or minified bundle. */
+export function isAuthoredUiSource(file: SourceFile): boolean {
+  if (TEST_FILE.test(file.path)) return false;
+  if (!/\.[jt]s$/.test(file.path)) return true;
+  if (/\.min\.js$/.test(file.path) || VENDOR_DIR.test(file.path)) return false;
+  return !looksMinified(file.text);
+}
+
+/** Minified or generated: very long lines, or hardly any line breaks for its size. */
+export function looksMinified(text: string): boolean {
+  if (text.length < 2000) return false;
+  const lines = text.split('\n');
+  return lines.some((line) => line.length > 1000) || text.length / lines.length > 300;
+}
+
 export function collectVisibleText(project: ReviewProject, options: { includeSeed: boolean }): TextHit[] {
   const hits: TextHit[] = [];
-  for (const file of project.miniprogramFiles) {
+  for (const file of project.miniprogramFiles.filter(isAuthoredUiSource)) {
     if (isWxml(file)) hits.push(...wxmlText(project, file));
     else if (isScript(file)) hits.push(...scriptText(project, file, 'script'));
     else if (file.path.endsWith('.json')) hits.push(...jsonText(project, file));

@@ -15,6 +15,24 @@ Page({
 `;
 
 describe('forced-login', () => {
+  it('a redirect to login only after the user taps a modal button is not forced login', async () => {
+    const root = fixtureProject();
+    writeFile(root, 'miniprogram/pages/home/index.js', homeScript(`wx.showModal({
+      title: '登录后可发帖',
+      success: (res) => {
+        if (res.confirm) wx.navigateTo({ url: '/pages/login/index' });
+      },
+    });
+    wx.showActionSheet({ itemList: ['登录'] }).then(() => wx.navigateTo({ url: '/pages/login/index' }));`));
+    expect(ruleIds(blocking(await review(root)))).toEqual([]);
+  });
+
+  it('a redirect to login in a wx.getStorage callback still is', async () => {
+    const root = fixtureProject();
+    writeFile(root, 'miniprogram/pages/home/index.js', homeScript(`wx.getStorage({ key: 'token', fail: () => wx.redirectTo({ url: '/pages/login/index' }) });`));
+    expect(ruleIds(blocking(await review(root)))).toEqual(['forced-login']);
+  });
+
   it('flags a login page as the entry page', async () => {
     const root = fixtureProject();
     writeFile(root, 'miniprogram/app.json', JSON.stringify({ pages: ['pages/login/index', 'pages/home/index'], lazyCodeLoading: 'requiredComponents' }));
