@@ -152,11 +152,14 @@ describe('Page', () => {
     expect(elements).toEqual(expect.arrayContaining([{ elementId: expect.any(String), tagName: 'post-card', nodeId: expect.any(String) }]));
     expect(await call('Page.getElement', { pageId: id, selector: '.forum__pinned' })).toEqual(pinned);
     expect(await call('Page.getElements', { pageId: id, selector: '.nothing-here' })).toEqual({ elements: [] });
+    // Tag selectors, as DevTools accepts them: a custom component's tag, and a built-in one's.
+    expect((await call('Page.getElements', { pageId: id, selector: 'post-card' })).elements.length).toBeGreaterThan(0);
+    expect(await call('Page.getElement', { pageId: id, selector: 'view' })).toEqual({ elementId: expect.any(String), tagName: 'view' });
   });
   it('a missing element or an unsupported selector is named in the error', async () => {
     const id = await pageId();
     expect(await failure('Page.getElement', { pageId: id, selector: '#missing' })).toBe('Page.getElement: no element matches "#missing" on pages/forum/index');
-    expect(await failure('Page.getElement', { pageId: id, selector: 'post-card' })).toMatch(/"post-card" .*not a selector the headless host can match: use #id and \.class/);
+    expect(await failure('Page.getElement', { pageId: id, selector: '[data-x]' })).toMatch(/"\[data-x\]" .*not a selector the headless host can match/);
     expect(await failure('Page.getElement', { pageId: 9999, selector: '.forum' })).toMatch(/page 9999 is no longer open/);
   });
   it('getData, setData and callMethod', async () => {
