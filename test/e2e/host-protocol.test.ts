@@ -153,7 +153,7 @@ describe('Page', () => {
     expect(await call('Page.getElement', { pageId: id, selector: '.forum__pinned' })).toEqual(pinned);
     expect(await call('Page.getElements', { pageId: id, selector: '.nothing-here' })).toEqual({ elements: [] });
     // Tag selectors, as DevTools accepts them: a custom component's tag, and a built-in one's.
-    expect((await call('Page.getElements', { pageId: id, selector: 'post-card' })).elements.length).toBeGreaterThan(0);
+    expect(((await call('Page.getElements', { pageId: id, selector: 'post-card' })) as { elements: unknown[] }).elements.length).toBeGreaterThan(0);
     expect(await call('Page.getElement', { pageId: id, selector: 'view' })).toEqual({ elementId: expect.any(String), tagName: 'view' });
   });
   it('a missing element or an unsupported selector is named in the error', async () => {
