@@ -24,6 +24,7 @@ import errorHandler from './plugins/error-handler';
 import jsonBody from './plugins/json-body';
 import openapi from './plugins/openapi';
 import rateLimits from './plugins/rate-limits';
+import textGuard from './plugins/text-guard';
 import type { WeChatClient } from './wechat/types';
 
 export interface AppDeps {
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(errorHandler);
   await app.register(jsonBody);
+  await app.register(textGuard);
   await app.register(openapi, { serveUi: config.openApiDocs });
   await app.register(authenticate);
   await app.register(rateLimits);
