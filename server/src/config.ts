@@ -127,7 +127,8 @@ export function loadConfig(env: Env = process.env): Config {
     testAccount: {
       username: env.TEST_ACCOUNT_USERNAME ?? 'reviewer',
       password: env.TEST_ACCOUNT_PASSWORD || undefined,
-      role: (env.TEST_ACCOUNT_ROLE ?? 'moderator') as Config['testAccount']['role'],
+      // member by default: whoever holds the shared reviewer password must not be able to ban real users.
+      role: (env.TEST_ACCOUNT_ROLE ?? 'member') as Config['testAccount']['role'],
     },
     rateLimits: {
       postsPerMinute: integer(env, 'RATE_LIMIT_POSTS_PER_MINUTE', 5),

@@ -4,7 +4,7 @@
  */
 import type { Me, UpdateMeResult } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
-import { forbidden } from '../../lib/app-error';
+import { AppError, forbidden } from '../../lib/app-error';
 import { TextScene } from '../../wechat/types';
 import { eraseAccount, promoteGuestToMember } from '../auth/accounts';
 import { presentMe } from '../auth/me.presenter';
@@ -49,6 +49,10 @@ export function createProfileService(deps: { db: Db; contentCheck: ContentCheck;
     /** Removes the user's posts, comments, sessions and identity; the row stays as an anonymous husk. */
     async deleteAccount(viewer: Viewer | null): Promise<void> {
       const me = requireViewer(viewer);
+      // Reviewers share this account: deleting it would lock every later reviewer out.
+      if (me.user.username !== null && me.user.username === deps.testAccountUsername) {
+        throw new AppError(403, 'test_account_protected', '测试账号供审核人员共用，不能注销', 'the reviewer test account cannot be deleted');
+      }
       const files = await db.transaction().execute(async (trx) => {
         await deleteContentOf(trx, me.user.id);
         const storageKeys = await deleteMediaOfOwner(trx, me.user.id);

@@ -9,7 +9,7 @@ let t: TestApp;
 let boardId: number;
 let moderator: TokenPair;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ TEST_ACCOUNT_ROLE: 'moderator' });
   boardId = (await t.request({ method: 'GET', url: '/boards' })).json().items[0].id;
   moderator = await t.loginAsTestAccount();
 });
