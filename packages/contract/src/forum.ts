@@ -7,6 +7,7 @@ export const Board = Type.Object({
   slug: Type.String(),
   name: Type.String(),
   description: Type.String(),
+  staffOnly: Type.Boolean({ description: 'Only staff (moderators) may post here' }),
 });
 export type Board = Static<typeof Board>;
 

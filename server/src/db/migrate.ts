@@ -4,12 +4,14 @@ import type { DatabaseHandle } from './database';
 import { initialMigration } from './migrations/0001-initial';
 import { mediaAndModerationMigration } from './migrations/0002-media-and-moderation';
 import { moderationIndexesMigration } from './migrations/0003-moderation-indexes';
+import { staffOnlyBoardsMigration } from './migrations/0004-staff-only-boards';
 
 function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(handle.dialect),
     '0002-media-and-moderation': mediaAndModerationMigration(handle.dialect),
     '0003-moderation-indexes': moderationIndexesMigration(),
+    '0004-staff-only-boards': staffOnlyBoardsMigration(),
   };
 }
 

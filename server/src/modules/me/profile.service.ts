@@ -8,10 +8,11 @@ import { AppError, forbidden } from '../../lib/app-error';
 import { TextScene } from '../../wechat/types';
 import { eraseAccount, promoteGuestToMember } from '../auth/accounts';
 import { presentMe } from '../auth/me.presenter';
-import { requireViewer, type Viewer } from '../auth/viewer';
+import { isModerator, requireViewer, type Viewer } from '../auth/viewer';
 import type { ContentCheck } from '../content-check/content-check.service';
 import { enqueueTextRecheck } from '../content-check/text-recheck.job';
 import { submitNickname } from '../content-state';
+import { isReservedNickname } from './reserved-nicknames';
 import { deleteContentOf } from '../forum/account-content';
 import { deleteMediaOfOwner } from '../media/media-access';
 import type { MediaStore } from '../media/media-store';
@@ -33,6 +34,9 @@ export function createProfileService(deps: { db: Db; contentCheck: ContentCheck;
       const openid = me.wechatOpenid;
       if (!openid) throw forbidden('session has no WeChat openid for content checks', '请在小程序内重新登录后再试');
       const trimmed = nickname.trim();
+      if (!isModerator(me) && isReservedNickname(trimmed)) {
+        throw new AppError(400, 'nickname_reserved', '这个昵称为社区工作人员保留，请换一个', 'nickname is a staff name or a close variant');
+      }
       const outcome = await contentCheck.checkSubmission(
         { content: trimmed, scene: TextScene.profile, openid },
         '昵称可能包含不当信息，请换一个',
