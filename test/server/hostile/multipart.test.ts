@@ -38,7 +38,10 @@ describe('malformed multipart on POST /media', () => {
     const total = 5 * 1024 * 1024;
     const body = new Readable({
       read() {
-        if (sent >= total) return this.push(null);
+        if (sent >= total) {
+          this.push(null);
+          return;
+        }
         const chunk = Buffer.alloc(64 * 1024, 0x41);
         sent += chunk.length;
         this.push(chunk);
