@@ -25,7 +25,8 @@ const projects = [
   { ...base, displayName: 'miniprogram', testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'], testEnvironment: '<rootDir>/test/support/miniprogram/jsdom-node-environment.ts' },
   // Plain miniprogram-automator specs against the headless host (a child process per file), and
   // the host's protocol checked method by method on this template's mini program.
-  { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },  // Hostile input over every OpenAPI route (FUZZ_REQUESTS, FUZZ_SEED), on SQLite and, below, PostgreSQL.
+  { ...base, displayName: 'fuzz (sqlite)', testMatch: ['<rootDir>/test/fuzz/**/*.test.ts'] },
 ];
 if (process.env.TEST_DATABASE_URL) {
   projects.push({
@@ -34,6 +35,7 @@ if (process.env.TEST_DATABASE_URL) {
     testMatch: ['<rootDir>/test/server/**/*.test.ts'],
     setupFiles: ['<rootDir>/test/support/server/use-postgres.ts'],
   });
+  projects.push({ ...base, displayName: 'fuzz (postgres)', testMatch: ['<rootDir>/test/fuzz/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/server/use-postgres.ts'] });
 }
 
 module.exports = { projects, testTimeout: 20000 };

@@ -29,6 +29,7 @@ import rateLimits from './plugins/rate-limits';
 import redis from './plugins/redis';
 import securityHeaders from './plugins/security-headers';
 import loadShedding from './plugins/under-pressure';
+import textGuard from './plugins/text-guard';
 import type { WeChatClient } from './wechat/types';
 
 export interface AppDeps {
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityHeaders);
   await app.register(redis, { url: config.redisUrl });
   await app.register(jsonBody);
+  await app.register(textGuard);
   await app.register(openapi, { serveUi: config.openApiDocs });
   await app.register(authenticate);
   await app.register(rateLimits, { redisKeyPrefix: config.redisKeyPrefix });

@@ -66,6 +66,12 @@ const ConfigSchema = Type.Object({
   push: Type.Object({
     token: Type.String({ minLength: 3, maxLength: 32 }),
     encodingAesKey: Type.String({ pattern: '^[A-Za-z0-9+/]{43}$' }),
+    /**
+     * Which pushes are authentic. safe: only encrypted bodies whose msg_signature checks out (the
+     * plaintext signature covers the URL, not the body, so a logged URL could be replayed with a
+     * forged body); compatible: both; plaintext: only plaintext. Production defaults to safe.
+     */
+    mode: Type.Union([Type.Literal('safe'), Type.Literal('compatible'), Type.Literal('plaintext')]),
     maxClockSkewSeconds: Type.Integer({ minimum: 1 }),
   }),
   media: Type.Object({
@@ -150,7 +156,8 @@ export function loadConfig(env: Env = process.env): Config {
     testAccount: {
       username: env.TEST_ACCOUNT_USERNAME ?? 'reviewer',
       password: env.TEST_ACCOUNT_PASSWORD || undefined,
-      role: (env.TEST_ACCOUNT_ROLE ?? 'moderator') as Config['testAccount']['role'],
+      // member by default: whoever holds the shared reviewer password must not be able to ban real users.
+      role: (env.TEST_ACCOUNT_ROLE ?? 'member') as Config['testAccount']['role'],
     },
     rateLimits: {
       postsPerMinute: integer(env, 'RATE_LIMIT_POSTS_PER_MINUTE', 5),
@@ -169,6 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
     push: {
       token: env.WECHAT_PUSH_TOKEN ?? (production ? '' : DEV_PUSH_TOKEN),
       encodingAesKey: env.WECHAT_PUSH_AES_KEY ?? (production ? '' : DEV_PUSH_AES_KEY),
+      mode: (env.WECHAT_PUSH_MODE ?? (production ? 'safe' : 'compatible')) as Config['push']['mode'],
       maxClockSkewSeconds: integer(env, 'WECHAT_PUSH_MAX_SKEW_SECONDS', 300),
     },
     media: {

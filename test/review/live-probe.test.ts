@@ -6,9 +6,9 @@ import { createTestApp, TEST_ACCOUNT_PASSWORD, type TestApp } from '../support/s
 let wired: TestApp;
 let passing: TestApp;
 beforeAll(async () => {
-  wired = await createTestApp({}, { listen: true });
+  wired = await createTestApp({ TEST_ACCOUNT_ROLE: 'moderator' }, { listen: true });
   // A deployment whose check passes the "known-bad" sample: the fake passes text without its marker.
-  passing = await createTestApp({ CONTENT_CHECK_PROBE_TEXT: '今天天气很好' }, { listen: true });
+  passing = await createTestApp({ TEST_ACCOUNT_ROLE: 'moderator', CONTENT_CHECK_PROBE_TEXT: '今天天气很好' }, { listen: true });
 });
 afterAll(async () => {
   await wired.close();

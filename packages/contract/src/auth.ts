@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Role } from './common';
+import { NOT_BLANK, Role } from './common';
 
 export const Me = Type.Object({
   id: Type.Integer(),
@@ -43,7 +43,7 @@ export const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 
 export type RefreshBody = Static<typeof RefreshBody>;
 
 export const UpdateMeBody = Type.Object({
-  nickname: Type.String({ minLength: 1, maxLength: 20, description: 'From <input type="nickname">' }),
+  nickname: Type.String({ minLength: 1, maxLength: 20, pattern: NOT_BLANK, description: 'From <input type="nickname">' }),
 });
 export type UpdateMeBody = Static<typeof UpdateMeBody>;
 

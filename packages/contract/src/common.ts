@@ -12,7 +12,21 @@ export const ApiError = Type.Object({
 });
 export type ApiError = Static<typeof ApiError>;
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/**
+ * The largest id any table can hold: ids are PostgreSQL `integer` (int4) columns, so a larger one
+ * names nothing. Every id a client sends (path, query, body, cursor) is checked against it, so an
+ * id past the range is a 400 on both databases instead of a database error.
+ */
+export const MAX_ID = 2_147_483_647;
+export const Id = (options: { description?: string } = {}) => Type.Integer({ minimum: 1, maximum: MAX_ID, ...options });
+
+/**
+ * Text a person writes: it must hold something besides whitespace. The error handler recognises
+ * this pattern and answers 400 `blank_text` with a Chinese message naming the field.
+ */
+export const NOT_BLANK = '\\S';
+
+export const IdParams = Type.Object({ id: Id() });
 
 export const PageQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 64, description: 'Opaque cursor from the previous page' })),

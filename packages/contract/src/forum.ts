@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Author, ContentStatus } from './common';
+import { Author, ContentStatus, Id, NOT_BLANK } from './common';
 import { Image } from './media';
 
 export const Board = Type.Object({
@@ -7,6 +7,7 @@ export const Board = Type.Object({
   slug: Type.String(),
   name: Type.String(),
   description: Type.String(),
+  staffOnly: Type.Boolean({ description: 'Only staff (moderators) may post here' }),
 });
 export type Board = Static<typeof Board>;
 
@@ -47,7 +48,7 @@ export const Comment = Type.Object({
 export type Comment = Static<typeof Comment>;
 
 export const PostsQuery = Type.Object({
-  boardId: Type.Optional(Type.Integer({ minimum: 1 })),
+  boardId: Type.Optional(Id()),
   pinned: Type.Optional(Type.Boolean({ description: 'true: only pinned posts' })),
   cursor: Type.Optional(Type.String({ maxLength: 64 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
@@ -56,9 +57,9 @@ export type PostsQuery = Static<typeof PostsQuery>;
 
 /** Exactly what a client may set: never status, author, pinned or approval. */
 export const CreatePostBody = Type.Object({
-  boardId: Type.Integer({ minimum: 1 }),
-  title: Type.String({ minLength: 1, maxLength: 60 }),
-  body: Type.String({ minLength: 1, maxLength: 2000 }),
+  boardId: Id(),
+  title: Type.String({ minLength: 1, maxLength: 60, pattern: NOT_BLANK }),
+  body: Type.String({ minLength: 1, maxLength: 2000, pattern: NOT_BLANK }),
   mediaIds: Type.Optional(
     Type.Array(Type.String({ pattern: '^[0-9a-f-]{36}$' }), { maxItems: 9, uniqueItems: true, description: 'Uploaded post images (POST /media), in order' }),
   ),
@@ -66,7 +67,7 @@ export const CreatePostBody = Type.Object({
 export type CreatePostBody = Static<typeof CreatePostBody>;
 
 export const CreateCommentBody = Type.Object({
-  body: Type.String({ minLength: 1, maxLength: 500 }),
+  body: Type.String({ minLength: 1, maxLength: 500, pattern: NOT_BLANK }),
 });
 export type CreateCommentBody = Static<typeof CreateCommentBody>;
 
@@ -76,7 +77,7 @@ export const ReportReason = Type.Union(
 
 export const CreateReportBody = Type.Object({
   targetType: Type.Union([Type.Literal('post'), Type.Literal('comment')]),
-  targetId: Type.Integer({ minimum: 1 }),
+  targetId: Id(),
   reason: ReportReason,
   detail: Type.Optional(Type.String({ maxLength: 200 })),
 });

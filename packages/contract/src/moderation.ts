@@ -4,7 +4,7 @@
  * collide with the public contract they sit next to.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { ContentStatus } from './common';
+import { ContentStatus, Id } from './common';
 import { MediaPurpose, MediaStatus } from './media';
 
 const time = Type.String({ format: 'date-time' });
@@ -131,4 +131,4 @@ export const ResolveReportBody = Type.Object({
 });
 export type ResolveReportBody = Static<typeof ResolveReportBody>;
 
-export const ModerationUserParams = Type.Object({ userId: Type.Integer({ minimum: 1 }) });
+export const ModerationUserParams = Type.Object({ userId: Id() });

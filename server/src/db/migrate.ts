@@ -5,6 +5,7 @@ import { initialMigration } from './migrations/0001-initial';
 import { mediaAndModerationMigration } from './migrations/0002-media-and-moderation';
 import { moderationIndexesMigration } from './migrations/0003-moderation-indexes';
 import { readPathMigration } from './migrations/0004-read-path';
+import { staffOnlyBoardsMigration } from './migrations/0005-staff-only-boards';
 
 function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
   return {
@@ -12,6 +13,7 @@ function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
     '0002-media-and-moderation': mediaAndModerationMigration(handle.dialect),
     '0003-moderation-indexes': moderationIndexesMigration(),
     '0004-read-path': readPathMigration(),
+    '0005-staff-only-boards': staffOnlyBoardsMigration(),
   };
 }
 

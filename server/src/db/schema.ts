@@ -59,6 +59,8 @@ export interface BoardsTable {
   name: string;
   description: string;
   sort_order: number;
+  /** 1: only moderators (staff) may post here, e.g. 公告. */
+  staff_only: Generated<number>;
 }
 
 export type TextVerdict = 'pass' | 'review' | 'pending';

@@ -19,9 +19,15 @@ export const REDACTED_PATHS = [
   '*.access_token',
 ];
 
+/**
+ * Query parameters that authenticate a message push or name a WeChat user: a logged push URL
+ * could be replayed within its timestamp window, and the openid is personal data.
+ */
+const SECRET_QUERY = /([?&])(signature|msg_signature|openid|timestamp|nonce|echostr)=[^&#]*/gi;
+
 /** The image-check URL is a capability (whoever has it can download a pending image): keep it out of logs. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/media\/check\/[^/?#]+/, '/media/check/[redacted]');
+  return url.replace(/\/media\/check\/[^/?#]+/, '/media/check/[redacted]').replace(SECRET_QUERY, '$1$2=[redacted]');
 }
 
 interface RequestLike {

@@ -5,8 +5,11 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ApiError } from '@wx-community-starter/contract';
+import { NOT_BLANK, type ApiError } from '@wx-community-starter/contract';
 import { AppError } from '../lib/app-error';
+
+/** What a user calls each field that must not be only whitespace (the contract's NOT_BLANK). */
+const BLANK_FIELD_NAMES: Record<string, string> = { title: '标题', body: '内容', nickname: '昵称' };
 
 export default fp(async function errorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -16,6 +19,11 @@ export default fp(async function errorHandler(app: FastifyInstance) {
       return reply.status(error.statusCode).send(body);
     }
     if (error.validation) {
+      const blank = error.validation.find((issue) => issue.keyword === 'pattern' && issue.params.pattern === NOT_BLANK);
+      if (blank) {
+        const field = blank.instancePath.split('/').pop() ?? '';
+        return reply.status(400).send({ code: 'blank_text', message: `${BLANK_FIELD_NAMES[field] ?? '内容'}不能为空，请输入文字`, detail: `${blank.instancePath} is only whitespace` });
+      }
       return reply.status(400).send({ code: 'invalid_request', message: '提交的内容格式不正确，请检查后重试', detail: error.message });
     }
     if (error.statusCode === 429) {

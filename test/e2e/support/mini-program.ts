@@ -36,7 +36,8 @@ const HOST_CLOSE_TIMEOUT_MS = 5_000;
 export function startHost(options: OpenOptions = {}): Promise<{ child: ChildProcess; wsEndpoint: string }> {
   const child = spawn(process.execPath, [HOST_BIN, '--project', projectRoot, '--backend', HOST_BACKEND, '--port', '0', ...(options.hostArgs ?? [])], {
     cwd: projectRoot,
-    env: { ...process.env, ...options.serverEnv },
+    // The journeys moderate as the reviewer test account, which is a member unless configured.
+    env: { ...process.env, TEST_ACCOUNT_ROLE: 'moderator', ...options.serverEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];

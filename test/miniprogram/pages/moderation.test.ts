@@ -25,16 +25,16 @@ it('explains to a non-moderator that it is for moderators only', async () => {
 
 it('approves a held post, which guests then see', async () => {
   const author = await server.loginAsMember('溪边漫步');
-  const boards = (await server.request({ method: 'GET', url: '/boards' })).json<{ items: { id: number }[] }>();
+  const boards = (await server.request({ method: 'GET', url: '/boards' })).json<{ items: { id: number; staffOnly: boolean }[] }>();
   const created = await server.request({
     method: 'POST',
     url: '/posts',
     token: author.accessToken,
-    payload: { boardId: boards.items[0].id, title: '周末去哪里徒步 [review]', body: '想找一条适合新手的路线，大家有推荐吗？' },
+    payload: { boardId: boards.items.find((b) => !b.staffOnly)?.id, title: '周末去哪里徒步 [review]', body: '想找一条适合新手的路线，大家有推荐吗？' },
   });
   expect(created.statusCode).toBe(201);
   const postId = created.json<{ id: number }>().id;
-  const before = (await server.request({ method: 'GET', url: '/posts' })).json<{ items: { id: number }[] }>();
+  const before = (await server.request({ method: 'GET', url: '/posts' })).json<{ items: { id: number; staffOnly: boolean }[] }>();
   expect(before.items.map((p) => p.id)).not.toContain(postId);
 
   await host.reLaunch('/pages/me/index');
@@ -46,7 +46,7 @@ it('approves a held post, which guests then see', async () => {
   expect(wxFake.toasts).toContainEqual(expect.objectContaining({ title: '已通过' }));
   expect(host.text()).not.toContain('周末去哪里徒步');
 
-  const after = (await server.request({ method: 'GET', url: '/posts' })).json<{ items: { id: number }[] }>();
+  const after = (await server.request({ method: 'GET', url: '/posts' })).json<{ items: { id: number; staffOnly: boolean }[] }>();
   expect(after.items.map((p) => p.id)).toContain(postId);
 
   await host.tap('#tab-reports');

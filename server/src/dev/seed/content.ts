@@ -17,6 +17,8 @@ export interface SeedBoard {
   name: string;
   description: string;
   sortOrder: number;
+  /** Only staff may post here. */
+  staffOnly?: boolean;
 }
 
 export interface SeedComment {
@@ -51,6 +53,7 @@ export const seedBoards: SeedBoard[] = [
     name: '公告',
     description: '社区动态、规则更新和重要通知',
     sortOrder: 1,
+    staffOnly: true,
   },
   {
     slug: 'general',

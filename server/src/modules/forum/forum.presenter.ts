@@ -43,8 +43,8 @@ function reviewMessageOf(status: ContentStatus, reason: string | null): { review
   return message === undefined ? {} : { reviewMessage: message };
 }
 
-export function presentBoard(row: { id: number; slug: string; name: string; description: string }): Board {
-  return { id: row.id, slug: row.slug, name: row.name, description: row.description };
+export function presentBoard(row: { id: number; slug: string; name: string; description: string; staff_only: number }): Board {
+  return { id: row.id, slug: row.slug, name: row.name, description: row.description, staffOnly: row.staff_only === 1 };
 }
 
 function presentPostFields(row: PostSummaryRow, images: PostImageRow[]) {

@@ -76,7 +76,9 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
 
     async createPost(viewer: Viewer | null, input: CreatePostBody): Promise<PostDetail> {
       const author = requireAuthor(viewer);
-      if (!(await boards.findBoard(db, input.boardId))) throw new AppError(400, 'unknown_board', '版块不存在，请刷新后重试', `board ${input.boardId} does not exist`);
+      const board = await boards.findBoard(db, input.boardId);
+      if (!board) throw new AppError(400, 'unknown_board', '版块不存在，请刷新后重试', `board ${input.boardId} does not exist`);
+      if (board.staff_only && !isModerator(author)) throw new AppError(403, 'board_staff_only', '该版块仅限社区工作人员发帖', `board ${input.boardId} is staff-only`);
       const mediaIds = input.mediaIds ?? [];
       const imageStatuses = await usablePostImages(db, author.user.id, mediaIds);
       const outcome = await contentCheck.checkSubmission(

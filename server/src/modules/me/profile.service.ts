@@ -4,14 +4,15 @@
  */
 import type { Me, UpdateMeResult } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
-import { forbidden } from '../../lib/app-error';
+import { AppError, forbidden } from '../../lib/app-error';
 import { TextScene } from '../../wechat/types';
 import { eraseAccount, promoteGuestToMember } from '../auth/accounts';
 import { presentMe } from '../auth/me.presenter';
-import { requireViewer, type Viewer } from '../auth/viewer';
+import { isModerator, requireViewer, type Viewer } from '../auth/viewer';
 import type { ContentCheck } from '../content-check/content-check.service';
 import { enqueueTextRecheck } from '../content-check/text-recheck.job';
 import { submitNickname } from '../content-state';
+import { isReservedNickname } from './reserved-nicknames';
 import { deleteContentOf } from '../forum/account-content';
 import { deleteMediaOfOwner } from '../media/media-access';
 import { deleteFilesOrRetryLater } from '../media/media-files-delete.job';
@@ -34,6 +35,9 @@ export function createProfileService(deps: { db: Db; contentCheck: ContentCheck;
       const openid = me.wechatOpenid;
       if (!openid) throw forbidden('session has no WeChat openid for content checks', '请在小程序内重新登录后再试');
       const trimmed = nickname.trim();
+      if (!isModerator(me) && isReservedNickname(trimmed)) {
+        throw new AppError(400, 'nickname_reserved', '这个昵称为社区工作人员保留，请换一个', 'nickname is a staff name or a close variant');
+      }
       const outcome = await contentCheck.checkSubmission(
         { content: trimmed, scene: TextScene.profile, openid },
         '昵称可能包含不当信息，请换一个',
@@ -50,6 +54,10 @@ export function createProfileService(deps: { db: Db; contentCheck: ContentCheck;
     /** Removes the user's posts, comments, sessions and identity; the row stays as an anonymous husk. */
     async deleteAccount(viewer: Viewer | null): Promise<void> {
       const me = requireViewer(viewer);
+      // Reviewers share this account: deleting it would lock every later reviewer out.
+      if (me.user.username !== null && me.user.username === deps.testAccountUsername) {
+        throw new AppError(403, 'test_account_protected', '测试账号供审核人员共用，不能注销', 'the reviewer test account cannot be deleted');
+      }
       const files = await db.transaction().execute(async (trx) => {
         await deleteContentOf(trx, me.user.id);
         const storageKeys = await deleteMediaOfOwner(trx, me.user.id);

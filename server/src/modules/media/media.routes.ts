@@ -16,10 +16,20 @@ const mediaRoutes: FastifyPluginAsyncTypebox<{ maxBytes: number; uploadsPerMinut
   await app.register(multipart, { limits: { fileSize: options.maxBytes, files: 1, fields: 2, parts: 3 } });
   const tooLarge = () => new AppError(413, 'file_too_large', `图片不能超过 ${Math.floor(options.maxBytes / 1024 / 1024)}MB`, `upload exceeds ${options.maxBytes} bytes`);
 
+  // A body busboy cannot parse (no boundary, cut short, garbage) is the client's mistake.
+  const malformed = (error: unknown) =>
+    new AppError(400, 'invalid_multipart', '上传失败，请重试', `malformed multipart body: ${error instanceof Error ? error.message : String(error)}`);
+
   /** The one file part and its purpose (a field sent before the file), within the size limit. */
   async function readUpload(request: FastifyRequest): Promise<{ purpose: MediaPurpose; bytes: Buffer }> {
     if (!request.isMultipart()) throw new AppError(400, 'invalid_request', '上传失败，请重试', 'expected multipart/form-data');
-    const file = await request.file();
+    let file: Awaited<ReturnType<FastifyRequest['file']>>;
+    try {
+      file = await request.file();
+    } catch (error) {
+      if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw tooLarge();
+      throw malformed(error);
+    }
     if (!file) throw new AppError(400, 'invalid_request', '请选择图片', 'no file part');
     const purposeField = file.fields.purpose;
     const purpose = purposeField && 'value' in purposeField ? String(purposeField.value) : 'post_image';
@@ -29,7 +39,7 @@ const mediaRoutes: FastifyPluginAsyncTypebox<{ maxBytes: number; uploadsPerMinut
       bytes = await file.toBuffer();
     } catch (error) {
       if (error instanceof app.multipartErrors.RequestFileTooLargeError) throw tooLarge();
-      throw error;
+      throw malformed(error);
     }
     if (file.file.truncated) throw tooLarge();
     return { purpose: purpose as MediaPurpose, bytes };
@@ -43,6 +53,10 @@ const mediaRoutes: FastifyPluginAsyncTypebox<{ maxBytes: number; uploadsPerMinut
       response: { 201: UploadedMedia, ...errors },
     },
     config: perMinute(options.uploadsPerMinute),
+    // Before any byte of the body is read: a guest or banned user is refused without uploading 5 MB.
+    preHandler: async (request) => {
+      media.requireUploader(request.viewer);
+    },
   }, async (request, reply) => {
     const { purpose, bytes } = await readUpload(request);
     return reply.status(201).send(await media.upload(request.viewer, purpose, bytes));

@@ -49,10 +49,16 @@ export function createMediaService(deps: { db: Db; store: MediaStore; fetchUrlTt
   const { db, store } = deps;
 
   return {
-    async upload(viewer: Viewer | null, purpose: MediaPurpose, upload: Buffer): Promise<UploadedMedia> {
+    /** Who may upload; checked before the upload's body is read, so a guest costs no bandwidth. */
+    requireUploader(viewer: Viewer | null): Viewer {
       const me = requireViewer(viewer);
       if (me.user.banned_at !== null) throw forbidden('user is banned', '你的账号已被限制发布内容');
       if (!me.wechatOpenid) throw unauthorized('session has no WeChat openid for content checks', 'login_required');
+      return me;
+    },
+
+    async upload(viewer: Viewer | null, purpose: MediaPurpose, upload: Buffer): Promise<UploadedMedia> {
+      const me = this.requireUploader(viewer);
       const image = await inspectImage(upload);
       const id = randomUUID();
       const storageKey = `${id}.${image.extension}`;

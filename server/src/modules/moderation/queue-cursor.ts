@@ -3,6 +3,7 @@
  * the last row's pair: the time column is what the *_queue_idx indexes are sorted on, and the id
  * breaks ties between rows written in the same millisecond.
  */
+import { MAX_ID } from '@wx-community-starter/contract';
 import { AppError } from '../../lib/app-error';
 
 export interface Keyset<Id extends number | string> {
@@ -24,7 +25,7 @@ export function decodeQueueCursor<Id extends number | string>(cursor: string | u
   return { at: match[1], id };
 }
 
-export const integerId = (raw: string): number | undefined => (/^\d{1,15}$/.test(raw) ? Number(raw) : undefined);
+export const integerId = (raw: string): number | undefined => (/^\d{1,10}$/.test(raw) && Number(raw) <= MAX_ID ? Number(raw) : undefined);
 export const textId = (raw: string): string => raw;
 
 /** Lists fetch one row more than asked, to know whether another page exists. */

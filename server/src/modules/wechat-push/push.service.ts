@@ -23,15 +23,19 @@ export type PushOutcome = { accepted: true } | { accepted: false; why: string };
 export type PushService = ReturnType<typeof createPushService>;
 
 export function createPushService(deps: { push: Config['push']; appId: string; media: Pick<MediaService, 'queueVerdict'> }) {
-  const { token, encodingAesKey, maxClockSkewSeconds } = deps.push;
+  const { token, encodingAesKey, maxClockSkewSeconds, mode } = deps.push;
   const fresh = (timestamp: string) => Math.abs(Date.now() / 1000 - Number(timestamp)) <= maxClockSkewSeconds;
 
   /** The message inside a signed body, or why it is refused. */
   function open(query: PushQuery, body: string): { message: unknown } | { why: string } {
     if (!fresh(query.timestamp)) return { why: 'stale or future timestamp' };
+    const encrypted = query.encrypt_type === 'aes';
+    // No downgrade: in safe mode a push without the encrypted body's signature is never trusted.
+    if (mode === 'safe' && (!encrypted || !query.msg_signature)) return { why: 'plaintext push refused in safe mode' };
+    if (mode === 'plaintext' && encrypted) return { why: 'encrypted push refused in plaintext mode' };
     try {
       const outer: unknown = JSON.parse(body);
-      if (query.encrypt_type === 'aes') {
+      if (encrypted) {
         const encrypt = (outer as { Encrypt?: unknown } | null)?.Encrypt;
         if (typeof encrypt !== 'string' || !isValidMsgSignature(token, query.timestamp, query.nonce, encrypt, query.msg_signature)) return { why: 'bad msg_signature' };
         return { message: JSON.parse(decryptPushMessage(encodingAesKey, encrypt, deps.appId)) };

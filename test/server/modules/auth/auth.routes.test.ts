@@ -130,9 +130,24 @@ describe('access tokens', () => {
 });
 
 describe('POST /auth/password (reviewer test account)', () => {
-  it('logs the reviewer in with the configured role', async () => {
+  it('logs the reviewer in as a member by default', async () => {
     const login = await t.loginAsTestAccount();
-    expect(login.user).toMatchObject({ role: 'moderator', isTestAccount: true, canPost: true });
+    expect(login.user).toMatchObject({ role: 'member', isTestAccount: true, canPost: true });
+  });
+
+  it('cannot be deleted by whoever holds its password, and can still log in afterwards', async () => {
+    const login = await t.loginAsTestAccount();
+    const response = await t.request({ method: 'DELETE', url: '/me', token: login.accessToken });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'test_account_protected', message: expect.stringContaining('不能注销') });
+    expect((await t.loginAsTestAccount()).user).toMatchObject({ isTestAccount: true });
+  });
+
+  it('cannot moderate by default: banning a real user is refused', async () => {
+    const victim = await t.loginAsMember('真实用户', 'o_real_user');
+    const login = await t.loginAsTestAccount();
+    const response = await t.request({ method: 'POST', url: `/moderation/users/${victim.user.id}/ban`, token: login.accessToken, payload: {} });
+    expect(response.statusCode).toBe(403);
   });
 
   it('refuses a wrong password and an unknown username alike', async () => {

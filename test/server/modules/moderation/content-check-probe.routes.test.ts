@@ -10,7 +10,7 @@ const URL = '/moderation/content-check-probe';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ TEST_ACCOUNT_ROLE: 'moderator' });
 });
 afterAll(() => t.close());
 
@@ -66,7 +66,7 @@ describe('POST /moderation/content-check-probe', () => {
   });
 
   it('says "not wired" when the known-bad sample passes', async () => {
-    const harmless = await createTestApp({ CONTENT_CHECK_PROBE_TEXT: '今天天气很好' });
+    const harmless = await createTestApp({ TEST_ACCOUNT_ROLE: 'moderator', CONTENT_CHECK_PROBE_TEXT: '今天天气很好' });
     try {
       const moderator = await harmless.loginAsTestAccount();
       const result = (await harmless.request({ method: 'POST', url: URL, token: moderator.accessToken })).json();

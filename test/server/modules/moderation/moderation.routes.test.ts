@@ -9,8 +9,8 @@ let t: TestApp;
 let boardId: number;
 let moderator: TokenPair;
 beforeAll(async () => {
-  t = await createTestApp();
-  boardId = (await t.request({ method: 'GET', url: '/boards' })).json().items[0].id;
+  t = await createTestApp({ TEST_ACCOUNT_ROLE: 'moderator' });
+  boardId = (await t.request({ method: 'GET', url: '/boards' })).json().items.find((b: { staffOnly: boolean }) => !b.staffOnly).id;
   moderator = await t.loginAsTestAccount();
 });
 afterAll(() => t.close());
