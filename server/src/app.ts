@@ -3,7 +3,7 @@
  * server, the development launcher and the tests assemble exactly the same thing.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { createAppServices } from './app-services';
 import type { Config } from './config';
@@ -57,6 +57,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,
     bodyLimit: 64 * 1024,
+    // A path Fastify cannot decode (/posts/%ff) answers in the project's error shape, not Fastify's.
+    frameworkErrors: (_error, _request, reply) => {
+      void (reply as FastifyReply).status(400).send({ code: 'bad_url', message: '请求地址不正确' });
+    },
     // Unknown body fields are stripped, so a client can never set status, author or role.
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -75,7 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('jobs', createJobRunner({ handle: database, handlers: jobHandlers, logger: app.log, ...config.contentRecheck }));
   app.addHook('onClose', async () => app.jobs.stop());
 
-  await app.register(errorHandler);
+  await app.register(errorHandler, { exposeDetail: config.env !== 'production' });
   await app.register(loadShedding, { maxEventLoopDelayMs: config.operations.maxEventLoopDelayMs, sampleIntervalMs: config.operations.pressureSampleIntervalMs });
   await app.register(securityHeaders);
   await app.register(redis, { url: config.redisUrl });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { parseTrustProxy } from './lib/trust-proxy';
+import { isNonPublicUrl, isWeakSecret } from './lib/production-values';
 
 export const DEV_JWT_SECRET = 'development-only-jwt-secret-never-use-in-production';
 export const DEV_WECHAT_APPID = 'wxdevelopment0000';
@@ -223,21 +224,13 @@ function s3Settings(env: Env): NonNullable<Config['media']['s3']> {
 }
 
 function isDevelopmentOnlyUrl(url: string): boolean {
-  let host: string;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:') return true;
-    host = parsed.hostname;
-  } catch {
-    return true;
-  }
-  return host === 'localhost' || host.endsWith('.localhost') || /^(127\.|0\.|10\.|192\.168\.|\[)/.test(host) || host === '::1';
+  return isNonPublicUrl(url);
 }
 
 function productionProblems(config: Config): string[] {
   const problems: string[] = [];
   if (config.auth.accessTokenTtlSeconds < 30) problems.push('ACCESS_TOKEN_TTL_SECONDS must be at least 30 in production (clients would refresh on almost every request)');
-  if (!config.auth.jwtSecret || config.auth.jwtSecret === DEV_JWT_SECRET) {
+  if (!config.auth.jwtSecret || config.auth.jwtSecret === DEV_JWT_SECRET || isWeakSecret(config.auth.jwtSecret, 100)) {
     problems.push('JWT_SECRET must be set to a random secret of at least 32 characters in production');
   }
   if (!config.wechat.appId || config.wechat.appId === DEV_WECHAT_APPID) problems.push('WECHAT_APPID must be your mini program AppID in production');
@@ -252,7 +245,7 @@ function productionProblems(config: Config): string[] {
     problems.push(`PUBLIC_BASE_URL ${config.media.publicBaseUrl} must be the https address WeChat can reach (it downloads images from it to check them)`);
   }
   const password = config.testAccount.password;
-  if (password !== undefined && (password === EXAMPLE_TEST_ACCOUNT_PASSWORD || password.length < 12)) {
+  if (password !== undefined && (password === EXAMPLE_TEST_ACCOUNT_PASSWORD || password.length < 12 || isWeakSecret(password, 40))) {
     problems.push('TEST_ACCOUNT_PASSWORD must be changed from the example value and be at least 12 characters');
   }
   return problems;

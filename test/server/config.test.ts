@@ -2,7 +2,7 @@ import { ConfigError, DEV_JWT_SECRET, EXAMPLE_TEST_ACCOUNT_PASSWORD, loadConfig 
 
 const productionEnv = {
   NODE_ENV: 'production',
-  JWT_SECRET: 'a'.repeat(48),
+  JWT_SECRET: 'k3Jq9vXw2LmP7rT4yB8nC1hF6sD0gZ5aE9uR2tY7iO4pW',
   WECHAT_APPID: 'wx1234567890abcdef',
   WECHAT_SECRET: 'real-secret-from-the-admin-console',
   DATABASE_URL: 'postgres://community@db.internal/community',
@@ -28,7 +28,7 @@ describe('loadConfig', () => {
     expect(config.database.kind).toBe('sqlite');
     expect(config.host).toBe('127.0.0.1');
     expect(config.openApiDocs).toBe(true);
-    expect(config.testAccount).toMatchObject({ username: 'reviewer', role: 'moderator', password: undefined });
+    expect(config.testAccount).toMatchObject({ username: 'reviewer', role: 'member', password: undefined });
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {

@@ -11,7 +11,14 @@ import { AppError } from '../lib/app-error';
 /** What a user calls each field that must not be only whitespace (the contract's NOT_BLANK). */
 const BLANK_FIELD_NAMES: Record<string, string> = { title: '标题', body: '内容', nickname: '昵称' };
 
-export default fp(async function errorHandler(app: FastifyInstance) {
+export default fp(async function errorHandler(app: FastifyInstance, options: { exposeDetail?: boolean } = {}) {
+  // Production answers carry code and message only: detail text describes internals.
+  const exposeDetail = options.exposeDetail ?? true;
+  app.addHook('preSerialization', async (_request, reply, payload) => {
+    if (exposeDetail || reply.statusCode < 400 || payload === null || typeof payload !== 'object' || !('detail' in payload)) return payload;
+    const { detail: _detail, ...rest } = payload as Record<string, unknown>;
+    return rest;
+  });
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.statusCode >= 500) request.log.warn({ code: error.code, detail: error.detail }, 'request failed');

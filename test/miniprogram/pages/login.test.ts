@@ -9,7 +9,7 @@ let server: TestApp;
 let host: AppHost;
 
 beforeAll(async () => {
-  server = await startServer(wxFake);
+  server = await startServer(wxFake, { TEST_ACCOUNT_ROLE: 'moderator' });
 });
 afterAll(async () => {
   host?.close();

@@ -9,7 +9,8 @@ let server: TestApp;
 let host: AppHost;
 
 beforeAll(async () => {
-  server = await startServer(wxFake);
+  // The reviewer account moderates only when configured to (it is a member by default).
+  server = await startServer(wxFake, { TEST_ACCOUNT_ROLE: 'moderator' });
 });
 afterAll(async () => {
   host?.close();

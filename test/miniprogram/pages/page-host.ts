@@ -6,8 +6,8 @@ import type { WxFake } from '../../support/miniprogram/wx-fake';
 import { createAppHost, type AppHost } from 'miniprogram-headless-host/runtime';
 
 export const miniprogramRoot = path.resolve(__dirname, '..', '..', '..', 'miniprogram');
-export async function startServer(wxFake: WxFake): Promise<TestApp> {
-  const server = await createTestApp({}, { listen: true });
+export async function startServer(wxFake: WxFake, env: Record<string, string> = {}): Promise<TestApp> {
+  const server = await createTestApp(env, { listen: true });
   wxFake.configure({ fakeWeChatUrl: server.fake.url, rewriteOrigins: { 'http://127.0.0.1:3000': server.baseUrl } });
   return server;
 }

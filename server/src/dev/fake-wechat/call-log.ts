@@ -8,12 +8,16 @@ import { FAKE_APIS, type FakeApi } from './apis';
 export type FakeCall = Readonly<Record<string, unknown>>;
 
 const HIDDEN = new Set(['secret', 'access_token']);
+/** Per API: a long `npm start` must not grow the log without bound; the oldest entries go. */
+export const CALL_LOG_LIMIT = 1000;
 
 export class CallLog {
   readonly byApi: Readonly<Record<FakeApi, FakeCall[]>> = emptyLog();
 
   record(api: FakeApi, received: Readonly<Record<string, unknown>>): void {
-    this.byApi[api].push(Object.fromEntries(Object.entries(received).filter(([key]) => !HIDDEN.has(key))));
+    const log = this.byApi[api];
+    log.push(Object.fromEntries(Object.entries(received).filter(([key]) => !HIDDEN.has(key))));
+    if (log.length > CALL_LOG_LIMIT) log.splice(0, log.length - CALL_LOG_LIMIT);
   }
 
   clear(): void {

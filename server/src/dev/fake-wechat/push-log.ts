@@ -33,12 +33,16 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
+/** A long `npm start` must not grow the log without bound; the oldest pushes go. */
+export const PUSH_LOG_LIMIT = 1000;
+
 export class PushLog {
   readonly list: FakePush[] = [];
   private readonly waiters = new Set<Waiter>();
 
   record(push: FakePush): void {
     this.list.push(push);
+    if (this.list.length > PUSH_LOG_LIMIT) this.list.splice(0, this.list.length - PUSH_LOG_LIMIT);
     for (const waiter of [...this.waiters]) {
       if (this.list.length >= waiter.count) this.settle(waiter, () => waiter.resolve(this.list));
     }
