@@ -22,10 +22,15 @@ const projects = [
   { ...base, displayName: 'review-kit', testMatch: ['<rootDir>/packages/review-kit/test/**/*.test.ts'] },
   { ...base, displayName: 'headless-host', testMatch: ['<rootDir>/packages/headless-host/test/**/*.test.ts'] },
   // The mini program rendered headless (miniprogram-simulate in jsdom) by test/support/miniprogram.
-  { ...base, displayName: 'miniprogram', testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'], testEnvironment: '<rootDir>/test/support/miniprogram/jsdom-node-environment.ts' },
+  {
+    ...base,
+    displayName: 'miniprogram',
+    testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'],
+    testEnvironment: '<rootDir>/test/support/miniprogram/jsdom-node-environment.ts',
+  },
   // Plain miniprogram-automator specs against the headless host (a child process per file), and
   // the host's protocol checked method by method on this template's mini program.
-  { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },  // Hostile input over every OpenAPI route (FUZZ_REQUESTS, FUZZ_SEED), on SQLite and, below, PostgreSQL.
+  { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] }, // Hostile input over every OpenAPI route (FUZZ_REQUESTS, FUZZ_SEED), on SQLite and, below, PostgreSQL.
   { ...base, displayName: 'fuzz (sqlite)', testMatch: ['<rootDir>/test/fuzz/**/*.test.ts'] },
 ];
 if (process.env.TEST_DATABASE_URL) {
@@ -35,7 +40,12 @@ if (process.env.TEST_DATABASE_URL) {
     testMatch: ['<rootDir>/test/server/**/*.test.ts'],
     setupFiles: ['<rootDir>/test/support/server/use-postgres.ts'],
   });
-  projects.push({ ...base, displayName: 'fuzz (postgres)', testMatch: ['<rootDir>/test/fuzz/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/server/use-postgres.ts'] });
+  projects.push({
+    ...base,
+    displayName: 'fuzz (postgres)',
+    testMatch: ['<rootDir>/test/fuzz/**/*.test.ts'],
+    setupFiles: ['<rootDir>/test/support/server/use-postgres.ts'],
+  });
 }
 
 module.exports = { projects, testTimeout: 20000 };

@@ -22,10 +22,7 @@ declare namespace WechatMiniprogram {
     referrer: string;
   }
 
-  type NeedPrivacyAuthorizationListener = (
-    resolve: NeedPrivacyAuthorizationResolve,
-    eventInfo: NeedPrivacyAuthorizationEventInfo,
-  ) => void;
+  type NeedPrivacyAuthorizationListener = (resolve: NeedPrivacyAuthorizationResolve, eventInfo: NeedPrivacyAuthorizationEventInfo) => void;
 
   interface Wx {
     onNeedPrivacyAuthorization(listener: NeedPrivacyAuthorizationListener): void;

@@ -155,8 +155,7 @@ export const authTokenSource: TokenSource = {
 export function startSession(now: number = Date.now()): Promise<void> {
   const restored = restoreSession();
   const expiresAt = sessionStore.tokens?.accessTokenExpiresAt ?? 0;
-  const work: Promise<unknown> =
-    restored && expiresAt - EXPIRY_MARGIN_MS > now ? fetchMe() : transport.renewSession();
+  const work: Promise<unknown> = restored && expiresAt - EXPIRY_MARGIN_MS > now ? fetchMe() : transport.renewSession();
   return work.then(
     () => undefined,
     () => undefined,

@@ -3,14 +3,7 @@
  * decisions on them. One function per endpoint under /moderation; writes reject with
  * ApiRequestError so the page can show its userMessage.
  */
-import type {
-  ModerationComment,
-  ModerationMedia,
-  ModerationPost,
-  ModerationReport,
-  ModerationResult,
-  Page,
-} from '../../typings/api';
+import type { ModerationComment, ModerationMedia, ModerationPost, ModerationReport, ModerationResult, Page } from '../../typings/api';
 import { transport } from './transport';
 
 const QUEUE_SIZE = 20;

@@ -98,7 +98,10 @@ export class ApiRequestError extends Error {
  * `class … extends Error` break instanceof), so callers can rely on it.
  */
 export function isApiRequestError(error: unknown): error is ApiRequestError {
-  return error instanceof ApiRequestError || (error instanceof Error && error.name === 'ApiRequestError' && 'status' in error && 'userMessage' in error);
+  return (
+    error instanceof ApiRequestError ||
+    (error instanceof Error && error.name === 'ApiRequestError' && 'status' in error && 'userMessage' in error)
+  );
 }
 
 /** What to show for any error a service call rejected with. */
@@ -140,8 +143,7 @@ export function errorFromResponse(statusCode: number, data: unknown, header: Rec
   if (isApiError(data) && data.message !== '') {
     return new ApiRequestError(statusCode, data.code, data.message, data.detail, retryAfterSeconds);
   }
-  const message =
-    statusCode >= 500 ? SERVER_BUSY_MESSAGE : (STATUS_MESSAGES[statusCode] ?? '请求无法处理，请稍后再试');
+  const message = statusCode >= 500 ? SERVER_BUSY_MESSAGE : (STATUS_MESSAGES[statusCode] ?? '请求无法处理，请稍后再试');
   return new ApiRequestError(statusCode, `http_${statusCode}`, message, undefined, retryAfterSeconds);
 }
 
@@ -241,48 +243,52 @@ export function createTransport(settings: TransportSettings): Transport {
   function request<T>(options: RequestOptions): Promise<T> {
     const url = `${settings.baseUrl}${options.path}${buildQuery(options.query)}`;
     const method = options.method ?? 'GET';
-    return execute<T>(options.auth ?? true, (token) =>
-      new Promise<RawResponse>((resolve, reject) => {
-        wx.request({
-          url,
-          method,
-          ...(options.body !== undefined ? { data: options.body as WechatMiniprogram.IAnyObject } : {}),
-          header: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...authHeader(token) },
-          dataType: 'json',
-          timeout: options.timeoutMs ?? settings.timeoutMs,
-          success: (res) => resolve({ statusCode: res.statusCode, data: res.data, header: res.header ?? {} }),
-          fail: (err) => reject(errorFromFailure(err.errMsg)),
-        });
-      }),
+    return execute<T>(
+      options.auth ?? true,
+      (token) =>
+        new Promise<RawResponse>((resolve, reject) => {
+          wx.request({
+            url,
+            method,
+            ...(options.body !== undefined ? { data: options.body as WechatMiniprogram.IAnyObject } : {}),
+            header: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...authHeader(token) },
+            dataType: 'json',
+            timeout: options.timeoutMs ?? settings.timeoutMs,
+            success: (res) => resolve({ statusCode: res.statusCode, data: res.data, header: res.header ?? {} }),
+            fail: (err) => reject(errorFromFailure(err.errMsg)),
+          });
+        }),
     );
   }
 
   function upload<T>(options: UploadOptions): Promise<T> {
     const url = `${settings.baseUrl}${options.path}`;
-    return execute<T>(options.auth ?? true, (token) =>
-      new Promise<RawResponse>((resolve, reject) => {
-        wx.uploadFile({
-          url,
-          filePath: options.filePath,
-          name: options.name,
-          formData: options.formData ?? {},
-          header: authHeader(token),
-          timeout: options.timeoutMs ?? settings.timeoutMs,
-          success: (res) => {
-            // uploadFile hands back text: parse it like wx.request would have.
-            let data: unknown = res.data;
-            if (typeof res.data === 'string' && res.data !== '') {
-              try {
-                data = JSON.parse(res.data);
-              } catch {
-                data = res.data;
+    return execute<T>(
+      options.auth ?? true,
+      (token) =>
+        new Promise<RawResponse>((resolve, reject) => {
+          wx.uploadFile({
+            url,
+            filePath: options.filePath,
+            name: options.name,
+            formData: options.formData ?? {},
+            header: authHeader(token),
+            timeout: options.timeoutMs ?? settings.timeoutMs,
+            success: (res) => {
+              // uploadFile hands back text: parse it like wx.request would have.
+              let data: unknown = res.data;
+              if (typeof res.data === 'string' && res.data !== '') {
+                try {
+                  data = JSON.parse(res.data);
+                } catch {
+                  data = res.data;
+                }
               }
-            }
-            resolve({ statusCode: res.statusCode, data, header: {} });
-          },
-          fail: (err) => reject(errorFromFailure(err.errMsg)),
-        });
-      }),
+              resolve({ statusCode: res.statusCode, data, header: {} });
+            },
+            fail: (err) => reject(errorFromFailure(err.errMsg)),
+          });
+        }),
     );
   }
 

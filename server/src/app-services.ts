@@ -71,7 +71,13 @@ export function createAppServices(deps: AppServiceDeps): { services: AppServices
 
   const jobHandlers = {
     [TEXT_RECHECK_JOB]: createTextRecheckHandler({ db, contentCheck }),
-    [MEDIA_CHECK_SUBMIT_JOB]: createMediaCheckSubmitHandler({ db, wechat, logger, publicBaseUrl: config.media.publicBaseUrl, fetchUrlTtlSeconds: config.media.fetchUrlTtlSeconds }),
+    [MEDIA_CHECK_SUBMIT_JOB]: createMediaCheckSubmitHandler({
+      db,
+      wechat,
+      logger,
+      publicBaseUrl: config.media.publicBaseUrl,
+      fetchUrlTtlSeconds: config.media.fetchUrlTtlSeconds,
+    }),
     [MEDIA_VERDICT_JOB]: createMediaVerdictHandler({ db, logger }),
     [MEDIA_FILES_DELETE_JOB]: createMediaFilesDeleteHandler({ store: mediaStore }),
   };

@@ -80,7 +80,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => app.jobs.stop());
 
   await app.register(errorHandler, { exposeDetail: config.env !== 'production' });
-  await app.register(loadShedding, { maxEventLoopDelayMs: config.operations.maxEventLoopDelayMs, sampleIntervalMs: config.operations.pressureSampleIntervalMs });
+  await app.register(loadShedding, {
+    maxEventLoopDelayMs: config.operations.maxEventLoopDelayMs,
+    sampleIntervalMs: config.operations.pressureSampleIntervalMs,
+  });
   await app.register(securityHeaders);
   await app.register(redis, { url: config.redisUrl });
   await app.register(jsonBody);

@@ -204,7 +204,9 @@ export function loadConfig(env: Env = process.env): Config {
   const problems = [...Value.Errors(ConfigSchema, config)].map((e) => `${e.path || '/'}: ${e.message}`);
   if (trustProxy instanceof Error) problems.push(trustProxy.message);
   if (config.media.store === 's3' && !(env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
-    problems.push('MEDIA_STORE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and S3_ENDPOINT for COS, OSS or another S3-compatible store)');
+    problems.push(
+      'MEDIA_STORE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and S3_ENDPOINT for COS, OSS or another S3-compatible store)',
+    );
   }
   if (production) problems.push(...productionProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
@@ -229,20 +231,29 @@ function isDevelopmentOnlyUrl(url: string): boolean {
 
 function productionProblems(config: Config): string[] {
   const problems: string[] = [];
-  if (config.auth.accessTokenTtlSeconds < 30) problems.push('ACCESS_TOKEN_TTL_SECONDS must be at least 30 in production (clients would refresh on almost every request)');
+  if (config.auth.accessTokenTtlSeconds < 30)
+    problems.push('ACCESS_TOKEN_TTL_SECONDS must be at least 30 in production (clients would refresh on almost every request)');
   if (!config.auth.jwtSecret || config.auth.jwtSecret === DEV_JWT_SECRET || isWeakSecret(config.auth.jwtSecret, 100)) {
     problems.push('JWT_SECRET must be set to a random secret of at least 32 characters in production');
   }
-  if (!config.wechat.appId || config.wechat.appId === DEV_WECHAT_APPID) problems.push('WECHAT_APPID must be your mini program AppID in production');
-  if (!config.wechat.appSecret || config.wechat.appSecret === DEV_WECHAT_SECRET) problems.push('WECHAT_SECRET must be your AppSecret in production');
+  if (!config.wechat.appId || config.wechat.appId === DEV_WECHAT_APPID)
+    problems.push('WECHAT_APPID must be your mini program AppID in production');
+  if (!config.wechat.appSecret || config.wechat.appSecret === DEV_WECHAT_SECRET)
+    problems.push('WECHAT_SECRET must be your AppSecret in production');
   if (isDevelopmentOnlyUrl(config.wechat.apiBaseUrl)) {
-    problems.push(`WECHAT_API_BASE_URL ${config.wechat.apiBaseUrl} is a development-only address (the fake WeChat?); production must use ${REAL_WECHAT_API_BASE_URL}`);
+    problems.push(
+      `WECHAT_API_BASE_URL ${config.wechat.apiBaseUrl} is a development-only address (the fake WeChat?); production must use ${REAL_WECHAT_API_BASE_URL}`,
+    );
   }
   if (config.push.token === DEV_PUSH_TOKEN || config.push.encodingAesKey === DEV_PUSH_AES_KEY) {
-    problems.push('WECHAT_PUSH_TOKEN and WECHAT_PUSH_AES_KEY must be the Token and EncodingAESKey from the admin console (开发管理 → 消息推送)');
+    problems.push(
+      'WECHAT_PUSH_TOKEN and WECHAT_PUSH_AES_KEY must be the Token and EncodingAESKey from the admin console (开发管理 → 消息推送)',
+    );
   }
   if (isDevelopmentOnlyUrl(config.media.publicBaseUrl)) {
-    problems.push(`PUBLIC_BASE_URL ${config.media.publicBaseUrl} must be the https address WeChat can reach (it downloads images from it to check them)`);
+    problems.push(
+      `PUBLIC_BASE_URL ${config.media.publicBaseUrl} must be the https address WeChat can reach (it downloads images from it to check them)`,
+    );
   }
   const password = config.testAccount.password;
   if (password !== undefined && (password === EXAMPLE_TEST_ACCOUNT_PASSWORD || password.length < 12 || isWeakSecret(password, 40))) {

@@ -26,7 +26,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = openDatabase(config.database);
   await migrateToLatest(database);
   const seed = await seedDatabase(database.db, config);
-  const wechat = createWeChatClient({ baseUrl: config.wechat.apiBaseUrl, appId: config.wechat.appId, appSecret: config.wechat.appSecret, timeoutMs: config.wechat.timeoutMs, logger });
+  const wechat = createWeChatClient({
+    baseUrl: config.wechat.apiBaseUrl,
+    appId: config.wechat.appId,
+    appSecret: config.wechat.appSecret,
+    timeoutMs: config.wechat.timeoutMs,
+    logger,
+  });
   const app = await buildApp({ config, database, wechat, logger });
   // Stop claiming jobs as soon as shutdown starts, not after the last request has finished.
   app.addHook('preClose', async () => app.jobs.stop());

@@ -5,7 +5,6 @@
 import { component, currentPage, element, elements, text } from './support/elements';
 import { useMiniProgram } from './support/mini-program';
 
-
 const app = useMiniProgram();
 
 it('(a) first open: seeded posts at once, no login page, no privacy popup', async () => {

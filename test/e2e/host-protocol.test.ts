@@ -84,7 +84,10 @@ describe('Tool', () => {
       args: [],
     });
     await call('Tool.native', { method: 'confirmModal' });
-    const { result } = await call('App.callFunction', { functionDeclaration: String(() => (globalThis as unknown as { modalAnswer: unknown }).modalAnswer), args: [] });
+    const { result } = await call('App.callFunction', {
+      functionDeclaration: String(() => (globalThis as unknown as { modalAnswer: unknown }).modalAnswer),
+      args: [],
+    });
     expect(result).toEqual(expect.objectContaining({ confirm: true, cancel: false }));
   });
 });
@@ -124,9 +127,19 @@ describe('App', () => {
     await call('App.mockWxMethod', { method: 'getNetworkType' });
   });
   it('callFunction evaluates in the app (getApp, getCurrentPages, wx) and awaits promises', async () => {
-    const { result } = await call('App.callFunction', { functionDeclaration: String(async (n: number) => getCurrentPages().length + n), args: [10] });
+    const { result } = await call('App.callFunction', {
+      functionDeclaration: String(async (n: number) => getCurrentPages().length + n),
+      args: [10],
+    });
     expect(result).toBe(11);
-    expect(await failure('App.callFunction', { functionDeclaration: String(() => { throw new Error('boom'); }), args: [] })).toMatch(/the function threw: boom/);
+    expect(
+      await failure('App.callFunction', {
+        functionDeclaration: String(() => {
+          throw new Error('boom');
+        }),
+        args: [],
+      }),
+    ).toMatch(/the function threw: boom/);
   });
   it('enableLog forwards the console as App.logAdded; addBinding calls come back as App.bindingCalled', async () => {
     await call('App.enableLog');
@@ -153,13 +166,19 @@ describe('Page', () => {
     expect(await call('Page.getElement', { pageId: id, selector: '.forum__pinned' })).toEqual(pinned);
     expect(await call('Page.getElements', { pageId: id, selector: '.nothing-here' })).toEqual({ elements: [] });
     // Tag selectors, as DevTools accepts them: a custom component's tag, and a built-in one's.
-    expect(((await call('Page.getElements', { pageId: id, selector: 'post-card' })) as { elements: unknown[] }).elements.length).toBeGreaterThan(0);
+    expect(
+      ((await call('Page.getElements', { pageId: id, selector: 'post-card' })) as { elements: unknown[] }).elements.length,
+    ).toBeGreaterThan(0);
     expect(await call('Page.getElement', { pageId: id, selector: 'view' })).toEqual({ elementId: expect.any(String), tagName: 'view' });
   });
   it('a missing element or an unsupported selector is named in the error', async () => {
     const id = await pageId();
-    expect(await failure('Page.getElement', { pageId: id, selector: '#missing' })).toBe('Page.getElement: no element matches "#missing" on pages/forum/index');
-    expect(await failure('Page.getElement', { pageId: id, selector: '[data-x]' })).toMatch(/"\[data-x\]" .*not a selector the headless host can match/);
+    expect(await failure('Page.getElement', { pageId: id, selector: '#missing' })).toBe(
+      'Page.getElement: no element matches "#missing" on pages/forum/index',
+    );
+    expect(await failure('Page.getElement', { pageId: id, selector: '[data-x]' })).toMatch(
+      /"\[data-x\]" .*not a selector the headless host can match/,
+    );
     expect(await failure('Page.getElement', { pageId: 9999, selector: '.forum' })).toMatch(/page 9999 is no longer open/);
   });
   it('getData, setData and callMethod', async () => {
@@ -173,7 +192,9 @@ describe('Page', () => {
   it('getWindowProperties reads the window, but not layout', async () => {
     const id = await pageId();
     expect(await call('Page.getWindowProperties', { pageId: id, names: ['document.readyState'] })).toEqual({ properties: ['complete'] });
-    expect(await failure('Page.getWindowProperties', { pageId: id, names: ['document.documentElement.scrollWidth'] })).toMatch(/is not supported headless: .*no layout/);
+    expect(await failure('Page.getWindowProperties', { pageId: id, names: ['document.documentElement.scrollWidth'] })).toMatch(
+      /is not supported headless: .*no layout/,
+    );
   });
 });
 
@@ -183,8 +204,12 @@ describe('Element', () => {
     const outer = (await call('Element.getWXML', { elementId: card, type: 'outer' })).wxml as string;
     expect(outer).toMatch(/^<post-card[^>]*><view class="post-card" id="post-\d+">/);
     expect((await call('Element.getWXML', { elementId: card, type: 'inner' })).wxml).toMatch(/^<view class="post-card"/);
-    expect(await call('Element.getAttributes', { elementId: card, names: ['class', 'id'] })).toEqual({ attributes: ['forum__card', expect.stringMatching(/^pinned-\d+$/)] });
-    expect((await call('Element.getDOMProperties', { elementId: card, names: ['innerText'] })).properties).toEqual([expect.stringContaining('欢迎来到社区')]);
+    expect(await call('Element.getAttributes', { elementId: card, names: ['class', 'id'] })).toEqual({
+      attributes: ['forum__card', expect.stringMatching(/^pinned-\d+$/)],
+    });
+    expect((await call('Element.getDOMProperties', { elementId: card, names: ['innerText'] })).properties).toEqual([
+      expect.stringContaining('欢迎来到社区'),
+    ]);
     const { properties } = await call('Element.getProperties', { elementId: card, names: ['__propPublic', 'post'] });
     expect(properties).toEqual([expect.objectContaining({ post: true }), expect.objectContaining({ title: '欢迎来到社区' })]);
   });
@@ -194,9 +219,16 @@ describe('Element', () => {
     await call('Element.setData', { elementId: popup, data: { pageVisible: true } });
     expect(await call('Element.getElements', { elementId: popup, selector: '.privacy-popup' })).toEqual({ elements: [] });
     const card = await elementId('.forum__pinned .forum__card');
-    expect(await call('Element.getElement', { elementId: card, selector: '.post-card__title' })).toEqual({ elementId: expect.any(String), tagName: 'text' });
-    expect(await failure('Element.getData', { elementId: await elementId('.forum__pinned'), path: 'x' })).toMatch(/<view> is not a custom component/);
-    expect(await failure('Element.callMethod', { elementId: popup, method: 'nope', args: [] })).toMatch(/<privacy-popup> has no method "nope"/);
+    expect(await call('Element.getElement', { elementId: card, selector: '.post-card__title' })).toEqual({
+      elementId: expect.any(String),
+      tagName: 'text',
+    });
+    expect(await failure('Element.getData', { elementId: await elementId('.forum__pinned'), path: 'x' })).toMatch(
+      /<view> is not a custom component/,
+    );
+    expect(await failure('Element.callMethod', { elementId: popup, method: 'nope', args: [] })).toMatch(
+      /<privacy-popup> has no method "nope"/,
+    );
   });
   it('tap navigates like a finger would, and an element from a closed page is refused clearly', async () => {
     const card = await elementId('.forum__pinned .forum__card');
@@ -214,14 +246,20 @@ describe('Element', () => {
   it('input.input types, triggerEvent and touch events dispatch, and getDOMProperties value reads back', async () => {
     await call('App.callWxMethod', { method: 'navigateTo', args: [{ url: '/pages/login/index' }] });
     const username = await elementId('.login__username');
-    expect(await call('Element.callFunction', { elementId: username, functionName: 'input.input', args: ['reviewer'] })).toEqual({ result: null });
+    expect(await call('Element.callFunction', { elementId: username, functionName: 'input.input', args: ['reviewer'] })).toEqual({
+      result: null,
+    });
     expect((await call('Page.getData', { pageId: await pageId(), path: 'username' })).data).toBe('reviewer');
     expect(await call('Element.getDOMProperties', { elementId: username, names: ['value'] })).toEqual({ properties: ['reviewer'] });
     await call('Element.triggerEvent', { elementId: username, type: 'input', detail: { value: 'other' } });
     expect((await call('Page.getData', { pageId: await pageId(), path: 'username' })).data).toBe('other');
-    expect(await call('Element.touchstart', { elementId: username, touches: [{ x: 1, y: 1 }], changedTouches: [{ x: 1, y: 1 }] })).toEqual({});
+    expect(await call('Element.touchstart', { elementId: username, touches: [{ x: 1, y: 1 }], changedTouches: [{ x: 1, y: 1 }] })).toEqual(
+      {},
+    );
     expect(await call('Element.touchend', { elementId: username, touches: [], changedTouches: [{ x: 1, y: 1 }] })).toEqual({});
-    expect(await failure('Element.callFunction', { elementId: username, functionName: 'input.nope', args: [] })).toMatch(/unknown function "input.nope"/);
+    expect(await failure('Element.callFunction', { elementId: username, functionName: 'input.nope', args: [] })).toMatch(
+      /unknown function "input.nope"/,
+    );
     await call('App.callWxMethod', { method: 'navigateBack', args: [{ delta: 1 }] });
   });
 });
@@ -240,7 +278,11 @@ describe('what cannot be real headless answers explicitly', () => {
     ['Tool.native', { method: 'shareConfirm' }],
   ];
   it.each(unsupported)('%s', async (method, params) => {
-    const target = method.startsWith('Element.') ? { elementId: await elementId('.forum__pinned') } : method.startsWith('Page.') ? { pageId: await pageId() } : {};
+    const target = method.startsWith('Element.')
+      ? { elementId: await elementId('.forum__pinned') }
+      : method.startsWith('Page.')
+        ? { pageId: await pageId() }
+        : {};
     expect(await failure(method, { ...target, ...params })).toMatch(/ is not supported headless: /);
   });
   it('an unknown method says so', async () => {
@@ -253,7 +295,9 @@ describe('a plain automator spec', () => {
     const miniProgram = await automator.connect({ wsEndpoint });
     const page = await miniProgram.currentPage();
     if (!page) throw new Error('no page');
-    await expect(tap(page, '#no-such-button')).rejects.toThrow(/^no element matches "#no-such-button" on page pages\/forum\/index \(data: \{/);
+    await expect(tap(page, '#no-such-button')).rejects.toThrow(
+      /^no element matches "#no-such-button" on page pages\/forum\/index \(data: \{/,
+    );
     miniProgram.disconnect();
   });
 });

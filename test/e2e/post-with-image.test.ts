@@ -23,8 +23,16 @@ it('(d) a post with an image is 审核中 until the pushed verdict, then public'
 
   // The album picker is native UI: answer it with a real photo file.
   const photo = path.join(scratch, 'garden.png');
-  await fs.writeFile(photo, await sharp({ create: { width: 64, height: 48, channels: 3, background: '#6a4' } }).png().toBuffer());
-  await app.miniProgram.mockWxMethod('chooseMedia', { type: 'image', tempFiles: [{ tempFilePath: photo, size: 1024, fileType: 'image', width: 64, height: 48 }] });
+  await fs.writeFile(
+    photo,
+    await sharp({ create: { width: 64, height: 48, channels: 3, background: '#6a4' } })
+      .png()
+      .toBuffer(),
+  );
+  await app.miniProgram.mockWxMethod('chooseMedia', {
+    type: 'image',
+    tempFiles: [{ tempFilePath: photo, size: 1024, fileType: 'image', width: 64, height: 48 }],
+  });
 
   const forum = await go(app.miniProgram, 'switchTab', '/pages/forum/index');
   await tap(forum, '#compose-button');

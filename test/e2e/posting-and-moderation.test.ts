@@ -8,7 +8,6 @@ import { currentPage, elements, go, tap, text, type } from './support/elements';
 import { becomeMember } from './support/member';
 import { useMiniProgram } from './support/mini-program';
 
-
 const app = useMiniProgram();
 
 async function feedTitles(forum: Page): Promise<string[]> {
@@ -25,7 +24,7 @@ async function recordToasts(): Promise<void> {
     return Promise.resolve({ errMsg: 'showToast:ok' });
   });
 }
-const shownToasts = async () => ((await app.miniProgram.evaluate(() => (globalThis as unknown as ToastLog).shownToasts ?? [])) as string[]);
+const shownToasts = async () => (await app.miniProgram.evaluate(() => (globalThis as unknown as ToastLog).shownToasts ?? [])) as string[];
 
 async function publish(title: string, body: string): Promise<{ title: string; message: string } | { toast: string }> {
   const forum = await go(app.miniProgram, 'switchTab', '/pages/forum/index');

@@ -9,7 +9,6 @@
 import { currentPage, element, elements, go, tap, text } from './support/elements';
 import { useMiniProgram } from './support/mini-program';
 
-
 const app = useMiniProgram({ hostArgs: ['--entry', '/pages/agreement/index'] });
 
 it('(f) error state with retry and the bundled content, then retry recovers', async () => {

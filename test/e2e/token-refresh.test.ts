@@ -46,7 +46,13 @@ it('(g) a reply sent with an expired token goes through after one refresh, with 
     'request',
     function record(
       this: { origin: (o: unknown) => unknown },
-      options: { method?: string; url: string; success?: (r: { statusCode: number }) => void; fail?: (e: { errMsg: string }) => void; complete?: (r: unknown) => void },
+      options: {
+        method?: string;
+        url: string;
+        success?: (r: { statusCode: number }) => void;
+        fail?: (e: { errMsg: string }) => void;
+        complete?: (r: unknown) => void;
+      },
     ) {
       const log = globalThis as unknown as RequestLog;
       const name = `${options.method ?? 'GET'} ${options.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]}`;
@@ -91,7 +97,11 @@ it('(g) a reply sent with an expired token goes through after one refresh, with 
     return { sentRequests, shownToasts };
   })) as RequestLog;
   const sent = (log.sentRequests ?? []).filter((line) => !line.startsWith('GET '));
-  expect(sent).toEqual([expect.stringMatching(/^POST \/posts\/\d+\/comments 401$/), 'POST /auth/refresh 200', expect.stringMatching(/^POST \/posts\/\d+\/comments 201$/)]);
+  expect(sent).toEqual([
+    expect.stringMatching(/^POST \/posts\/\d+\/comments 401$/),
+    'POST /auth/refresh 200',
+    expect.stringMatching(/^POST \/posts\/\d+\/comments 201$/),
+  ]);
   expect(log.shownToasts ?? []).toContain('评论成功');
   expect((log.shownToasts ?? []).join()).not.toMatch(/登录已过期|网络不太稳定|请求无法处理/);
   await app.miniProgram.restoreWxMethod('request');

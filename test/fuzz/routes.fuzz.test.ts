@@ -36,15 +36,94 @@ const b64url = (text: string) => Buffer.from(text).toString('base64url');
 const wellFormed = (text: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
 const hostileStrings = [
-  '', ' ', '   ', '\t\n', '\u3000', '\u0000', 'a\u0000b', '\ud800', '\udfff', 'x\ud83d', '\ud83d\ude00', '𝌆'.repeat(40), '\u202e\u200b\ufeff',
-  '%ff', '%00', '%', '../../etc/passwd', "' OR 1=1 --", '<script>alert(1)</script>', '${7*7}', '{{7*7}}', 'null', 'undefined', 'NaN', '-1', '0',
-  '2147483648', '9223372036854775808', '99999999999999999999', '1e309', '0x10', 'true', '社区运营', '社区 运营', '公告', 'é'.normalize('NFD'),
-  'a'.repeat(61), 'a'.repeat(501), 'a'.repeat(2001), 'a'.repeat(70_000), '中'.repeat(30_000), b64url('id:99999999999'), b64url('id:-1'), b64url('id:2147483648'),
-  b64url('2026-01-01T00:00:00.000Z|99999999999'), b64url('2026-13-45T99:99:99Z|1'), b64url('x|../../'), '00000000-0000-0000-0000-000000000000',
-  'ffffffff-ffff-ffff-ffff-ffffffffffff', 'a'.repeat(36), 'post', 'comment', 'spam', 'remove_content', 'post_image', 'avatar', 'aes',
+  '',
+  ' ',
+  '   ',
+  '\t\n',
+  '\u3000',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\udfff',
+  'x\ud83d',
+  '\ud83d\ude00',
+  '𝌆'.repeat(40),
+  '\u202e\u200b\ufeff',
+  '%ff',
+  '%00',
+  '%',
+  '../../etc/passwd',
+  "' OR 1=1 --",
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '{{7*7}}',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '0',
+  '2147483648',
+  '9223372036854775808',
+  '99999999999999999999',
+  '1e309',
+  '0x10',
+  'true',
+  '社区运营',
+  '社区 运营',
+  '公告',
+  'é'.normalize('NFD'),
+  'a'.repeat(61),
+  'a'.repeat(501),
+  'a'.repeat(2001),
+  'a'.repeat(70_000),
+  '中'.repeat(30_000),
+  b64url('id:99999999999'),
+  b64url('id:-1'),
+  b64url('id:2147483648'),
+  b64url('2026-01-01T00:00:00.000Z|99999999999'),
+  b64url('2026-13-45T99:99:99Z|1'),
+  b64url('x|../../'),
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  'a'.repeat(36),
+  'post',
+  'comment',
+  'spam',
+  'remove_content',
+  'post_image',
+  'avatar',
+  'aes',
 ];
-const hostileNumbers = [0, -1, 1, 2, 3, 1.5, -0, 2147483647, 2147483648, 4294967296, 9007199254740991, 9007199254740993, 1e21, 1e308, -1e308, Number.MIN_VALUE];
-const hostileOthers: unknown[] = [null, true, false, [], {}, [1, 2, 3], { $gt: '' }, { __proto__: { admin: true } }, [[[[[[[[[[]]]]]]]]]], { a: { b: { c: { d: {} } } } }];
+const hostileNumbers = [
+  0,
+  -1,
+  1,
+  2,
+  3,
+  1.5,
+  -0,
+  2147483647,
+  2147483648,
+  4294967296,
+  9007199254740991,
+  9007199254740993,
+  1e21,
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
+];
+const hostileOthers: unknown[] = [
+  null,
+  true,
+  false,
+  [],
+  {},
+  [1, 2, 3],
+  { $gt: '' },
+  { __proto__: { admin: true } },
+  [[[[[[[[[[]]]]]]]]]],
+  { a: { b: { c: { d: {} } } } },
+];
 
 function hostileValue(r: Random): unknown {
   const roll = r.next();
@@ -90,8 +169,35 @@ function body(schema: Schema, r: Random, ids: number[], hostility: number): Reco
   return out;
 }
 
-const invalidJson = ['{', '{"a":', '}', 'null', '[]', '"text"', '1e999999', '{"boardId":1,}', '\u0000', '{"a":"\\ud800"}', '{"a":"\\u0000"}', 'ï»¿{}', '{"a":1}{"b":2}', '[' .repeat(5000)];
-const contentTypes = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data', 'multipart/form-data; boundary=', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'image/png', '*/*', ';;;', 'application/json'];
+const invalidJson = [
+  '{',
+  '{"a":',
+  '}',
+  'null',
+  '[]',
+  '"text"',
+  '1e999999',
+  '{"boardId":1,}',
+  '\u0000',
+  '{"a":"\\ud800"}',
+  '{"a":"\\u0000"}',
+  'ï»¿{}',
+  '{"a":1}{"b":2}',
+  '['.repeat(5000),
+];
+const contentTypes = [
+  'text/plain',
+  'application/xml',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'multipart/form-data; boundary=',
+  'application/json; charset=utf-16',
+  'application/json; charset=latin1',
+  'image/png',
+  '*/*',
+  ';;;',
+  'application/json',
+];
 
 function multipartGarbage(r: Random): { contentType: string; payload: Buffer } {
   const boundary = r.pick(['b', 'x'.repeat(70), '----fuzz', '']);
@@ -102,7 +208,12 @@ function multipartGarbage(r: Random): { contentType: string; payload: Buffer } {
     r.chance(0.5) ? `\r\n--${boundary}--\r\n` : '',
   ];
   const payload = Buffer.from(parts.slice(0, 1 + r.int(parts.length)).join(''), 'latin1');
-  return { contentType: r.chance(0.8) ? `multipart/form-data; boundary=${boundary}` : r.pick(['multipart/form-data', 'multipart/mixed; boundary=b']), payload };
+  return {
+    contentType: r.chance(0.8)
+      ? `multipart/form-data; boundary=${boundary}`
+      : r.pick(['multipart/form-data', 'multipart/mixed; boundary=b']),
+    payload,
+  };
 }
 
 function forgedToken(r: Random, valid: string): string {
@@ -135,9 +246,22 @@ let operations: Operation[];
 
 beforeAll(async () => {
   // A generous WeChat timeout: a slow machine must not turn the fake's replies into 503s.
-  t = await createTestApp({ TEST_ACCOUNT_ROLE: 'moderator', WECHAT_TIMEOUT_MS: '10000', LOG_LEVEL: 'error', RATE_LIMIT_REPORTS_PER_MINUTE: '100000', RATE_LIMIT_UPLOADS_PER_MINUTE: '100000', RATE_LIMIT_PASSWORD_ATTEMPTS_PER_MINUTE: '100000' });
+  t = await createTestApp({
+    TEST_ACCOUNT_ROLE: 'moderator',
+    WECHAT_TIMEOUT_MS: '10000',
+    LOG_LEVEL: 'error',
+    RATE_LIMIT_REPORTS_PER_MINUTE: '100000',
+    RATE_LIMIT_UPLOADS_PER_MINUTE: '100000',
+    RATE_LIMIT_PASSWORD_ATTEMPTS_PER_MINUTE: '100000',
+  });
   const spec = t.app.swagger() as unknown as {
-    paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; schema: Schema }>; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        { parameters?: Array<{ in: string; name: string; schema: Schema }>; requestBody?: { content: Record<string, { schema: Schema }> } }
+      >
+    >;
   };
   operations = [];
   for (const [path, methods] of Object.entries(spec.paths)) {
@@ -156,10 +280,26 @@ beforeAll(async () => {
     }
   }
   // Routes the document hides: the push endpoint, the image-check URL, the health check.
-  const signed = { properties: { signature: { type: 'string' }, timestamp: { type: 'string' }, nonce: { type: 'string' }, encrypt_type: { type: 'string' }, msg_signature: { type: 'string' }, echostr: { type: 'string' } } };
+  const signed = {
+    properties: {
+      signature: { type: 'string' },
+      timestamp: { type: 'string' },
+      nonce: { type: 'string' },
+      encrypt_type: { type: 'string' },
+      msg_signature: { type: 'string' },
+      echostr: { type: 'string' },
+    },
+  };
   operations.push(
     { method: 'GET', path: '/wechat/push', params: [], query: signed, body: undefined, consumes: [] },
-    { method: 'POST', path: '/wechat/push', params: [], query: signed, body: { properties: { Encrypt: { type: 'string' }, Event: { type: 'string' }, trace_id: { type: 'string' } } }, consumes: ['application/json'] },
+    {
+      method: 'POST',
+      path: '/wechat/push',
+      params: [],
+      query: signed,
+      body: { properties: { Encrypt: { type: 'string' }, Event: { type: 'string' }, trace_id: { type: 'string' } } },
+      consumes: ['application/json'],
+    },
     { method: 'GET', path: '/media/check/{token}', params: ['token'], query: undefined, body: undefined, consumes: [] },
     { method: 'GET', path: '/health', params: [], query: undefined, body: undefined, consumes: [] },
   );
@@ -191,12 +331,15 @@ it(`answers ${REQUESTS} hostile requests over every route without a 5xx (${datab
     let url = operation.path;
     for (const name of operation.params) {
       const value = r.chance(0.3) ? String(r.pick(ids)) : String(hostileValue(r));
-      url = url.replace(`{${name}}`, r.chance(0.5) ? encodeURIComponent(wellFormed(value) ? value : 'x') : wellFormed(value) ? value.replace(/[/?#]/g, '') : '%ED%A0%80');
+      url = url.replace(
+        `{${name}}`,
+        r.chance(0.5) ? encodeURIComponent(wellFormed(value) ? value : 'x') : wellFormed(value) ? value.replace(/[/?#]/g, '') : '%ED%A0%80',
+      );
     }
     if (operation.query) {
       const query = body(operation.query, r, ids, hostility);
       const pairs = Object.entries(query).map(([key, value]) => {
-        const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+        const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
         return `${encodeURIComponent(key)}=${wellFormed(text) ? encodeURIComponent(text) : '%ED%A0%80'}`;
       });
       if (r.chance(0.1)) pairs.push(r.pick(['%ff=1', 'limit=%00', 'cursor=%', 'limit=1&limit=2', 'boardId[]=1', '=', '&&&']));
@@ -232,7 +375,10 @@ it(`answers ${REQUESTS} hostile requests over every route without a 5xx (${datab
     try {
       const response = await t.app.inject(request);
       status = response.statusCode;
-      if (status >= 500) failures.push(`${status} ${request.method} ${url.slice(0, 200)} ${String(request.payload ?? '').slice(0, 200)} → ${response.body.slice(0, 200)}`);
+      if (status >= 500)
+        failures.push(
+          `${status} ${request.method} ${url.slice(0, 200)} ${String(request.payload ?? '').slice(0, 200)} → ${response.body.slice(0, 200)}`,
+        );
     } catch (error) {
       status = -1;
       failures.push(`threw ${request.method} ${url.slice(0, 200)}: ${(error as Error).message}`);
@@ -240,7 +386,10 @@ it(`answers ${REQUESTS} hostile requests over every route without a 5xx (${datab
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   }
 
-  const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ');
+  const summary = [...statuses.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([status, count]) => `${status}×${count}`)
+    .join(' ');
   process.stdout.write(
     `\nfuzz (${database}): ${REQUESTS} requests over ${operations.length} operations, seed ${SEED}, ${failures.length} answers ≥ 500, ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${summary}\n`,
   );

@@ -3,7 +3,15 @@
  * rendered headless, every write route exercised), asserted from several angles.
  */
 import path from 'node:path';
-import { applyExemptions, dynamicRules, loadProject, observeProject, type DynamicObservations, type Finding, type ReviewProject } from 'miniprogram-review-kit';
+import {
+  applyExemptions,
+  dynamicRules,
+  loadProject,
+  observeProject,
+  type DynamicObservations,
+  type Finding,
+  type ReviewProject,
+} from 'miniprogram-review-kit';
 
 const ROOT = path.resolve(__dirname, '../..');
 let project: ReviewProject;
@@ -55,8 +63,16 @@ it('proves the content check on every UGC field, with no blocking or warning fin
   expect(observed.ugcError).toBeUndefined();
   const ugc = of('ugc-unchecked');
   expect(ugc.filter((finding) => finding.severity !== 'info')).toEqual([]);
-  const checked = (observed.ugc?.probes ?? []).filter((probe) => probe.verdict.kind === 'checked').map((probe) => `${probe.route.name} ${probe.field}`);
-  expect(checked.sort()).toEqual(['POST /media (uploaded image)', 'POST /posts body', 'POST /posts title', 'POST /posts/{id}/comments body', 'PUT /me nickname']);
+  const checked = (observed.ugc?.probes ?? [])
+    .filter((probe) => probe.verdict.kind === 'checked')
+    .map((probe) => `${probe.route.name} ${probe.field}`);
+  expect(checked.sort()).toEqual([
+    'POST /media (uploaded image)',
+    'POST /posts body',
+    'POST /posts title',
+    'POST /posts/{id}/comments body',
+    'PUT /me nickname',
+  ]);
 });
 
 it('lists each exempted route once, with its declaration site and reason', () => {
@@ -66,6 +82,8 @@ it('lists each exempted route once, with its declaration site and reason', () =>
     file: 'server/src/modules/auth/auth.routes.ts',
     message: expect.stringContaining('"username", "password", "code" not exercised'),
   });
-  expect(exempted.find((finding) => finding.route === 'POST /moderation/users/{id}/ban')?.file).toBe('server/src/modules/moderation/moderation.routes.ts');
+  expect(exempted.find((finding) => finding.route === 'POST /moderation/users/{id}/ban')?.file).toBe(
+    'server/src/modules/moderation/moderation.routes.ts',
+  );
   expect(new Set(exempted.map((finding) => finding.route)).size).toBe(exempted.length);
 });

@@ -19,14 +19,28 @@ const account = (t: TestApp) => `${t.config.testAccount.username}:${TEST_ACCOUNT
 const noEnv = {};
 
 it('says wired when the server runs the sample through the content check and WeChat flags it', async () => {
-  const findings = await runLiveProbe({ serverUrl: wired.baseUrl, account: account(wired), loginCodeUrl: fakeWeChatLoginCodeUrl(wired.fake.url), env: noEnv });
-  expect(findings).toEqual([expect.objectContaining({ ruleId: 'live-content-check', severity: 'info', route: 'POST /moderation/content-check-probe' })]);
+  const findings = await runLiveProbe({
+    serverUrl: wired.baseUrl,
+    account: account(wired),
+    loginCodeUrl: fakeWeChatLoginCodeUrl(wired.fake.url),
+    env: noEnv,
+  });
+  expect(findings).toEqual([
+    expect.objectContaining({ ruleId: 'live-content-check', severity: 'info', route: 'POST /moderation/content-check-probe' }),
+  ]);
   expect(findings[0]?.message).toMatch(/^Live content check: wired\. .* answered risky \(label 20006\)/);
 });
 
 it('says NOT wired, blocking, when a known-bad sample passes', async () => {
-  const findings = await runLiveProbe({ serverUrl: passing.baseUrl, account: account(passing), loginCodeUrl: fakeWeChatLoginCodeUrl(passing.fake.url), env: noEnv });
-  expect(findings).toEqual([expect.objectContaining({ severity: 'blocking', message: expect.stringMatching(/^Live content check: NOT wired\..*answered pass/) })]);
+  const findings = await runLiveProbe({
+    serverUrl: passing.baseUrl,
+    account: account(passing),
+    loginCodeUrl: fakeWeChatLoginCodeUrl(passing.fake.url),
+    env: noEnv,
+  });
+  expect(findings).toEqual([
+    expect.objectContaining({ severity: 'blocking', message: expect.stringMatching(/^Live content check: NOT wired\..*answered pass/) }),
+  ]);
 });
 
 it('accepts a moderator access token instead of an account', async () => {
@@ -47,6 +61,10 @@ it.each([
 
 it('could not verify as a member (403) or on an unreachable server', async () => {
   const member = await wired.loginAsMember('路过的会员');
-  expect((await runLiveProbe({ serverUrl: wired.baseUrl, token: member.accessToken, env: noEnv }))[0]?.message).toContain('not a moderator');
-  expect((await runLiveProbe({ serverUrl: 'http://127.0.0.1:9', token: 'x', env: noEnv }))[0]?.message).toContain('cannot reach http://127.0.0.1:9');
+  expect((await runLiveProbe({ serverUrl: wired.baseUrl, token: member.accessToken, env: noEnv }))[0]?.message).toContain(
+    'not a moderator',
+  );
+  expect((await runLiveProbe({ serverUrl: 'http://127.0.0.1:9', token: 'x', env: noEnv }))[0]?.message).toContain(
+    'cannot reach http://127.0.0.1:9',
+  );
 });

@@ -31,7 +31,18 @@ describe('materials for the template', () => {
 
   it('writes the version notes in the expected layout, with the password only from the environment', () => {
     expect(materials.category).toBe('社交-社区/论坛');
-    for (const part of ['本次版本变更', '1. 新增：', '2. 优化：', '3. 修复：', '账号：reviewer', PASSWORD_PLACEHOLDER, '补充说明', '支付：不涉及', '社交-社区/论坛', '用户信息（微信昵称、头像）']) {
+    for (const part of [
+      '本次版本变更',
+      '1. 新增：',
+      '2. 优化：',
+      '3. 修复：',
+      '账号：reviewer',
+      PASSWORD_PLACEHOLDER,
+      '补充说明',
+      '支付：不涉及',
+      '社交-社区/论坛',
+      '用户信息（微信昵称、头像）',
+    ]) {
       expect(materials.versionNotes).toContain(part);
     }
     const withPassword = buildMaterials(template, { TEST_ACCOUNT_PASSWORD: 'from-the-environment' });
@@ -40,4 +51,3 @@ describe('materials for the template', () => {
     expect(formatMaterials(materials)).toContain('UGC场景信息安全说明');
   });
 });
-

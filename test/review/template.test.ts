@@ -9,12 +9,19 @@ describe('the template under review', () => {
     const { findings } = await runReview({ root, mode: 'develop', staticOnly: true, env: {} });
     expect(findings.filter((f) => f.severity === 'blocking')).toEqual([]);
     // The reviewer entry is allowed on purpose, and stays visible as info.
-    expect(findings.filter((f) => f.ruleId === 'test-text').every((f) => f.severity === 'info' && f.message.includes('exempted'))).toBe(true);
+    expect(findings.filter((f) => f.ruleId === 'test-text').every((f) => f.severity === 'info' && f.message.includes('exempted'))).toBe(
+      true,
+    );
     expect(findings.find((f) => f.ruleId === 'api-base-url')?.severity).toBe('warning');
   });
 
   it('in upload mode blocks only on what a fork sets at launch: its https domain and its AppID', async () => {
     const { findings } = await runReview({ root, mode: 'upload', staticOnly: true, env: {} });
-    expect(findings.filter((f) => f.severity === 'blocking').map((f) => f.ruleId).sort()).toEqual(['api-base-url', 'appid']);
+    expect(
+      findings
+        .filter((f) => f.severity === 'blocking')
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['api-base-url', 'appid']);
   });
 });

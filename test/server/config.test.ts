@@ -32,7 +32,10 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@localhost/db' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@localhost/db',
+    });
   });
 
   it('accepts a complete production configuration and turns the docs UI off', () => {
@@ -50,9 +53,12 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...productionEnv, JWT_SECRET: DEV_JWT_SECRET }).join()).toMatch(/JWT_SECRET/);
   });
 
-  it.each(['http://127.0.0.1:3001', 'https://localhost:3001', 'http://api.weixin.qq.com'])('refuses the development-only WeChat base URL %s in production', (url) => {
-    expect(problemsOf({ ...productionEnv, WECHAT_API_BASE_URL: url }).join()).toMatch(/WECHAT_API_BASE_URL/);
-  });
+  it.each(['http://127.0.0.1:3001', 'https://localhost:3001', 'http://api.weixin.qq.com'])(
+    'refuses the development-only WeChat base URL %s in production',
+    (url) => {
+      expect(problemsOf({ ...productionEnv, WECHAT_API_BASE_URL: url }).join()).toMatch(/WECHAT_API_BASE_URL/);
+    },
+  );
 
   it('allows second-long access tokens in development only', () => {
     expect(loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '1' }).auth.accessTokenTtlSeconds).toBe(1);
@@ -67,7 +73,11 @@ describe('loadConfig', () => {
   });
 
   it('refuses the development push Token/EncodingAESKey and a local public URL in production', () => {
-    const problems = problemsOf({ ...productionEnv, WECHAT_PUSH_TOKEN: 'developmentpushtoken', PUBLIC_BASE_URL: 'http://127.0.0.1:3000' }).join();
+    const problems = problemsOf({
+      ...productionEnv,
+      WECHAT_PUSH_TOKEN: 'developmentpushtoken',
+      PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
+    }).join();
     expect(problems).toMatch(/WECHAT_PUSH_TOKEN/);
     expect(problems).toMatch(/PUBLIC_BASE_URL/);
   });

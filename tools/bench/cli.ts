@@ -26,26 +26,58 @@ function clientBench(): Goal[] {
   // Headless: the real mini program (app host + wx fake) against the real server, run under jest.
   const feed = runFeedBench(path.resolve(__dirname, '..', '..'));
   const append = feed.append;
-  console.log(`Forum feed: setData when a page is appended (load more), posts with ${append.imagesPerItem} images and ${append.titleChars}-character titles`);
+  console.log(
+    `Forum feed: setData when a page is appended (load more), posts with ${append.imagesPerItem} images and ${append.titleChars}-character titles`,
+  );
   console.log(`  calls        ${append.calls} (${append.appendedItems} items appended, feed now ${append.feedLength})`);
-  console.log(`  bytes        max ${kb(append.maxBytes)}, avg ${kb(append.avgBytes)} (target ≤ ${kb(append.targetBytes)}: ${append.maxBytes <= append.targetBytes ? 'ok' : 'OVER'})`);
-  console.log(`  whole list   ${append.wholeListKeys.length ? `re-sent via ${append.wholeListKeys.join(', ')}` : 'never re-sent (feed / feed.items)'}`);
+  console.log(
+    `  bytes        max ${kb(append.maxBytes)}, avg ${kb(append.avgBytes)} (target ≤ ${kb(append.targetBytes)}: ${append.maxBytes <= append.targetBytes ? 'ok' : 'OVER'})`,
+  );
+  console.log(
+    `  whole list   ${append.wholeListKeys.length ? `re-sent via ${append.wholeListKeys.join(', ')}` : 'never re-sent (feed / feed.items)'}`,
+  );
   const critical = feed.criticalPath;
   console.log('Cold start: requests until the first post title renders');
   critical.requests.forEach((r, i) => {
     const state = r.completedBeforeRender ? 'completed before render' : r.startedBeforeRender ? 'in flight at render' : 'after render';
     console.log(`  ${i + 1}. ${r.method.padEnd(4)} ${r.path.padEnd(32)} ${state}`);
   });
-  console.log(`  first render ${critical.rendered ? `${critical.firstRenderMs} ms after launch` : 'NOT reached'}; ${critical.completedBeforeRender} of ${critical.startedBeforeRender} started requests had to complete`);
-  console.log(`  feed waits for login: ${critical.feedSentBeforeLoginDone === null ? 'no GET /posts seen' : critical.feedSentBeforeLoginDone ? 'no (GET /posts sent before POST /auth/wechat completed)' : 'YES'}`);
+  console.log(
+    `  first render ${critical.rendered ? `${critical.firstRenderMs} ms after launch` : 'NOT reached'}; ${critical.completedBeforeRender} of ${critical.startedBeforeRender} started requests had to complete`,
+  );
+  console.log(
+    `  feed waits for login: ${critical.feedSentBeforeLoginDone === null ? 'no GET /posts seen' : critical.feedSentBeforeLoginDone ? 'no (GET /posts sent before POST /auth/wechat completed)' : 'YES'}`,
+  );
   const warm = feed.warmStart;
-  console.log(`Warm start (last feed in storage): first render ${warm.rendered ? `${warm.firstRenderMs} ms after launch` : 'NOT reached'}, ${warm.completedBeforeRender} of ${warm.startedBeforeRender} started requests completed before it`);
+  console.log(
+    `Warm start (last feed in storage): first render ${warm.rendered ? `${warm.firstRenderMs} ms after launch` : 'NOT reached'}, ${warm.completedBeforeRender} of ${warm.startedBeforeRender} started requests completed before it`,
+  );
 
   return [
-    { goal: 'main package ≤ 2 MB (estimate: TypeScript transpiled, not minified)', measured: `${kb(size.totalBytes)} (${share} %)`, ok: size.totalBytes <= MAIN_PACKAGE_LIMIT_BYTES, timing: false },
-    { goal: `setData per appended page ≤ ${kb(append.targetBytes)} (${append.imagesPerItem} images, ${append.titleChars}-char titles)`, measured: `max ${kb(append.maxBytes)}, ${append.wholeListKeys.length ? 'whole list re-sent' : 'list never re-sent'}`, ok: append.maxBytes <= append.targetBytes && append.wholeListKeys.length === 0, timing: false },
-    { goal: 'cold start: the feed does not wait for login', measured: critical.feedSentBeforeLoginDone ? 'GET /posts sent before login completed' : 'waits', ok: critical.rendered && critical.feedSentBeforeLoginDone === true, timing: false },
-    { goal: 'warm start: 0 requests before content', measured: warm.rendered ? `${warm.completedBeforeRender} completed before first render` : 'no render', ok: warm.rendered && warm.completedBeforeRender === 0, timing: false },
+    {
+      goal: 'main package ≤ 2 MB (estimate: TypeScript transpiled, not minified)',
+      measured: `${kb(size.totalBytes)} (${share} %)`,
+      ok: size.totalBytes <= MAIN_PACKAGE_LIMIT_BYTES,
+      timing: false,
+    },
+    {
+      goal: `setData per appended page ≤ ${kb(append.targetBytes)} (${append.imagesPerItem} images, ${append.titleChars}-char titles)`,
+      measured: `max ${kb(append.maxBytes)}, ${append.wholeListKeys.length ? 'whole list re-sent' : 'list never re-sent'}`,
+      ok: append.maxBytes <= append.targetBytes && append.wholeListKeys.length === 0,
+      timing: false,
+    },
+    {
+      goal: 'cold start: the feed does not wait for login',
+      measured: critical.feedSentBeforeLoginDone ? 'GET /posts sent before login completed' : 'waits',
+      ok: critical.rendered && critical.feedSentBeforeLoginDone === true,
+      timing: false,
+    },
+    {
+      goal: 'warm start: 0 requests before content',
+      measured: warm.rendered ? `${warm.completedBeforeRender} completed before first render` : 'no render',
+      ok: warm.rendered && warm.completedBeforeRender === 0,
+      timing: false,
+    },
   ];
 }
 
@@ -55,7 +87,10 @@ async function main(): Promise<void> {
   const only = args.find((a) => a.startsWith('--only='))?.split('=')[1];
   const profile = args.find((a) => a.startsWith('--profile'));
   if (profile) {
-    await runProfile({ scenario: profile.split('=')[1] ?? 'reads', seconds: Number(process.env.BENCH_PROFILE_SECONDS ?? (quick ? 2 : 10)) });
+    await runProfile({
+      scenario: profile.split('=')[1] ?? 'reads',
+      seconds: Number(process.env.BENCH_PROFILE_SECONDS ?? (quick ? 2 : 10)),
+    });
     return;
   }
   const goals: Goal[] = [];

@@ -47,11 +47,13 @@ function recordTimeline(): { events: TimelineEvent[]; stop(): void } {
   wxFake.wx.request = (options: RequestOptions) => {
     const id = ++seq;
     events.push({ kind: 'start', id, method: (options.method ?? 'GET').toUpperCase(), url: options.url ?? '', atMs: at() });
-    const wrap = (cb: Callback | undefined): Callback => (result) => {
-      const statusCode = (result as { statusCode?: number } | null)?.statusCode;
-      events.push({ kind: 'end', id, statusCode, atMs: at() });
-      cb?.(result);
-    };
+    const wrap =
+      (cb: Callback | undefined): Callback =>
+      (result) => {
+        const statusCode = (result as { statusCode?: number } | null)?.statusCode;
+        events.push({ kind: 'end', id, statusCode, atMs: at() });
+        cb?.(result);
+      };
     return original({ ...options, success: wrap(options.success), fail: wrap(options.fail) });
   };
   let rendered = false;
@@ -82,10 +84,27 @@ async function attachApprovedImages(postId: number, ownerId: number): Promise<vo
   const now = new Date().toISOString();
   for (let position = 0; position < IMAGES_PER_POST; position += 1) {
     const id = randomUUID();
-    await db.insertInto('media').values({
-      id, owner_id: ownerId, purpose: 'post_image', status: 'approved', mime_type: 'image/jpeg', byte_size: 200_000, width: 1080, height: 1440,
-      storage_key: `bench/${id}.jpg`, fetch_token: randomUUID(), fetch_expires_at: now, trace_id: null, check_openid: null, reject_reason: null, created_at: now, updated_at: now,
-    }).execute();
+    await db
+      .insertInto('media')
+      .values({
+        id,
+        owner_id: ownerId,
+        purpose: 'post_image',
+        status: 'approved',
+        mime_type: 'image/jpeg',
+        byte_size: 200_000,
+        width: 1080,
+        height: 1440,
+        storage_key: `bench/${id}.jpg`,
+        fetch_token: randomUUID(),
+        fetch_expires_at: now,
+        trace_id: null,
+        check_openid: null,
+        reject_reason: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     await db.insertInto('post_media').values({ post_id: postId, media_id: id, position }).execute();
   }
 }
@@ -120,7 +139,7 @@ it('feed bench', async () => {
   host = createAppHost({ rootPath });
   await host.launch();
   const instance = host.currentPage().component.instance;
-  const feedLength = () => ((instance.data as { feed: { items: unknown[] } }).feed.items.length);
+  const feedLength = () => (instance.data as { feed: { items: unknown[] } }).feed.items.length;
   const before = feedLength();
   const original = instance.setData.bind(instance);
   const calls: Record<string, unknown>[] = [];

@@ -11,11 +11,15 @@ import type { FeedBenchResult } from './measure';
 export function runFeedBench(repoRoot: string): FeedBenchResult {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'feed-bench-')), 'result.json');
   const jest = path.join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js');
-  const run = spawnSync(process.execPath, [jest, '--selectProjects', 'miniprogram', '--testMatch', '**/tools/bench/*.bench.ts', '--silent'], {
-    cwd: repoRoot,
-    env: { ...process.env, BENCH_OUT: out },
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [jest, '--selectProjects', 'miniprogram', '--testMatch', '**/tools/bench/*.bench.ts', '--silent'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, BENCH_OUT: out },
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0 || !fs.existsSync(out)) {
     throw new Error(`feed bench failed (exit ${String(run.status)}):\n${run.stdout}\n${run.stderr}`);
   }

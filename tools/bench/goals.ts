@@ -58,7 +58,12 @@ export function serverGoals(result: ServerBenchResult): Goal[] {
   }
   if (list) {
     const p99 = median(list.app.map((r) => r.p99));
-    goals.splice(1, 0, { goal: `GET /posts p99 ≤ 20 ms at ${result.settings.connections} connections`, measured: `${p99} ms (reps ${list.app.map((r) => r.p99).join(', ')})`, ok: p99 <= 20, timing: true });
+    goals.splice(1, 0, {
+      goal: `GET /posts p99 ≤ 20 ms at ${result.settings.connections} connections`,
+      measured: `${p99} ms (reps ${list.app.map((r) => r.p99).join(', ')})`,
+      ok: p99 <= 20,
+      timing: true,
+    });
   }
   const { readersAlone, readersWhilePosting, posting } = result.posting;
   const postingOk = posting.non2xx === 0 && posting.errors === 0;

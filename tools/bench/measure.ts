@@ -74,7 +74,15 @@ export function analyzeCriticalPath(events: TimelineEvent[]): CriticalPath {
   const startedBefore = new Set(before.flatMap((event) => (event.kind === 'start' ? [event.id] : [])));
   const requests: CriticalPathRequest[] = events.flatMap((event) =>
     event.kind === 'start'
-      ? [{ id: event.id, method: event.method, path: pathOf(event.url), completedBeforeRender: endedBefore.has(event.id), startedBeforeRender: startedBefore.has(event.id) }]
+      ? [
+          {
+            id: event.id,
+            method: event.method,
+            path: pathOf(event.url),
+            completedBeforeRender: endedBefore.has(event.id),
+            startedBeforeRender: startedBefore.has(event.id),
+          },
+        ]
       : [],
   );
   const indexOf = (predicate: (event: TimelineEvent) => boolean) => events.findIndex(predicate);

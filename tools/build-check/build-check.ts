@@ -112,7 +112,11 @@ function runWcc(root: string, wxmlFiles: string[], wxsFiles: string[]): BuildPro
   if (result.error) throw result.error;
   if (result.status === 0 && result.stdout.length > 0) return [];
   const problems: BuildProblem[] = [];
-  for (const line of result.stderr.toString().split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of result.stderr
+    .toString()
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const match = WXML_ERROR.exec(line);
     if (match) problems.push({ kind: 'wxml', file: match[1], message: `${match[1]}:${match[2]}:${match[3]}: ${match[4]}` });
     else if (problems.length > 0) problems[problems.length - 1].message += `\n${line}`;
@@ -205,7 +209,11 @@ export function findProjectPath(root: string): string | undefined {
 export async function checkCompile(projectPath: string): Promise<CompileCheckResult> {
   try {
     const { files, refusedRequests } = await compileOffline(projectPath);
-    const problems: BuildProblem[] = refusedRequests.map((url) => ({ kind: 'compile', file: '(miniprogram-ci)', message: `tried to reach ${url} (refused: build-check runs offline)` }));
+    const problems: BuildProblem[] = refusedRequests.map((url) => ({
+      kind: 'compile',
+      file: '(miniprogram-ci)',
+      message: `tried to reach ${url} (refused: build-check runs offline)`,
+    }));
     return { problems, sizes: packageSizes(files) };
   } catch (error: unknown) {
     const message = error instanceof Error ? error.message : String(error);

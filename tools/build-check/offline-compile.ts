@@ -53,9 +53,16 @@ export interface CompileResult {
 /** Compiles the project at projectPath (the folder with project.config.json) as upload would. */
 export async function compileOffline(projectPath: string): Promise<CompileResult> {
   goOffline();
-  const ci = require('miniprogram-ci') as { Project: new (options: Record<string, unknown>) => Record<string, unknown>; DefaultProjectAttr: unknown };
-  const { getCompiler } = require(path.join(ciDist, 'ci', 'getcompiler')) as { getCompiler: (project: unknown, setting: unknown) => Promise<Compiler> };
-  const { formatCISetting } = require(path.join(ciDist, 'ci', 'utils', 'tools')) as { formatCISetting: (project: unknown, setting: unknown) => unknown };
+  const ci = require('miniprogram-ci') as {
+    Project: new (options: Record<string, unknown>) => Record<string, unknown>;
+    DefaultProjectAttr: unknown;
+  };
+  const { getCompiler } = require(path.join(ciDist, 'ci', 'getcompiler')) as {
+    getCompiler: (project: unknown, setting: unknown) => Promise<Compiler>;
+  };
+  const { formatCISetting } = require(path.join(ciDist, 'ci', 'utils', 'tools')) as {
+    formatCISetting: (project: unknown, setting: unknown) => unknown;
+  };
   const { cacheManager } = require(path.join(ciDist, 'utils', 'cache')) as { cacheManager: { clean(): void } };
   const config = JSON.parse(fs.readFileSync(path.join(projectPath, 'project.config.json'), 'utf8')) as { appid?: string };
   const before = refused.length;
@@ -72,7 +79,12 @@ export async function compileOffline(projectPath: string): Promise<CompileResult
   cacheManager.clean();
   const compiler = await getCompiler(project, setting);
   try {
-    const compiled = await compiler.compile({ setting: formatCISetting(project, setting), onProgressUpdate: () => undefined, resultType: 'prod', disableSpreadingUsingComponents: true });
+    const compiled = await compiler.compile({
+      setting: formatCISetting(project, setting),
+      onProgressUpdate: () => undefined,
+      resultType: 'prod',
+      disableSpreadingUsingComponents: true,
+    });
     const files: Files = {};
     for (const name of Object.keys(compiled).sort()) if (!name.endsWith('.js.map')) files[name] = compiled[name];
     return { files, refusedRequests: refused.slice(before) };

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     miniprogramNpmDistDir: path.join(root, 'miniprogram'),
   });
   for (const warning of result.warnList) console.warn('[pack-npm]', JSON.stringify(warning));
-  console.log(`[pack-npm] miniprogram/miniprogram_npm: ${result.miniProgramPackNum} mini program packages, ${result.otherNpmPackNum} other packages`);
+  console.log(
+    `[pack-npm] miniprogram/miniprogram_npm: ${result.miniProgramPackNum} mini program packages, ${result.otherNpmPackNum} other packages`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -31,9 +31,7 @@ export function toPostCardView(post: PostSummary): PostCardView {
     commentCount: post.commentCount,
     status: statusLabel(post.status),
     reviewMessage: post.reviewMessage ?? '',
-    thumbnails: post.images
-      .slice(0, MAX_THUMBNAILS)
-      .map((image) => ({ key: image.id, url: absoluteUrl(image.url) ?? '' })),
+    thumbnails: post.images.slice(0, MAX_THUMBNAILS).map((image) => ({ key: image.id, url: absoluteUrl(image.url) ?? '' })),
     time: relativeTime(post.createdAt),
   };
 }

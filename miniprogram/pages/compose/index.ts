@@ -112,7 +112,12 @@ ComponentWithStore({
       }
       let files: string[];
       try {
-        const chosen = await wx.chooseMedia({ count: remaining, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
+        const chosen = await wx.chooseMedia({
+          count: remaining,
+          mediaType: ['image'],
+          sourceType: ['album', 'camera'],
+          sizeType: ['compressed'],
+        });
         files = chosen.tempFiles.map((file) => file.tempFilePath).slice(0, remaining);
       } catch {
         return; // cancelled

@@ -137,16 +137,24 @@ ComponentWithStore({
     onApprove(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const id = event.currentTarget.dataset.id;
       const queue = this.data.current;
-      const run = queue === 'posts' ? () => approvePost(Number(id)) : queue === 'comments' ? () => approveComment(Number(id)) : () => approveMedia(id);
+      const run =
+        queue === 'posts'
+          ? () => approvePost(Number(id))
+          : queue === 'comments'
+            ? () => approveComment(Number(id))
+            : () => approveMedia(id);
       return this.act(run, '已通过');
     },
     onReject(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const id = event.currentTarget.dataset.id;
       const queue = this.data.current;
-      const run = queue === 'posts' ? () => rejectPost(Number(id)) : queue === 'comments' ? () => rejectComment(Number(id)) : () => rejectMedia(id);
+      const run =
+        queue === 'posts' ? () => rejectPost(Number(id)) : queue === 'comments' ? () => rejectComment(Number(id)) : () => rejectMedia(id);
       return this.act(run, '已驳回');
     },
-    onResolve(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; action: 'none' | 'remove_content' }>) {
+    onResolve(
+      event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; action: 'none' | 'remove_content' }>,
+    ) {
       const { id, action } = event.currentTarget.dataset;
       return this.act(() => resolveReport(Number(id), action), action === 'remove_content' ? '内容已移除' : '已处理');
     },

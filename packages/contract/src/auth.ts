@@ -52,4 +52,3 @@ export const UpdateMeResult = Type.Object({
   nicknameStatus: Type.Union([Type.Literal('published'), Type.Literal('held'), Type.Literal('checking')]),
 });
 export type UpdateMeResult = Static<typeof UpdateMeResult>;
-

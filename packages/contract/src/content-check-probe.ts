@@ -23,7 +23,9 @@ export type ContentCheckProbeOutcome = Static<typeof ContentCheckProbeOutcome>;
 export const ContentCheckProbeResult = Type.Object({
   outcome: ContentCheckProbeOutcome,
   wired: Type.Boolean({ description: 'true only when WeChat answered risky or review for the known-bad sample' }),
-  suggest: Type.Union([Type.Literal('pass'), Type.Literal('review'), Type.Literal('risky'), Type.Null()], { description: 'null when WeChat gave no verdict' }),
+  suggest: Type.Union([Type.Literal('pass'), Type.Literal('review'), Type.Literal('risky'), Type.Null()], {
+    description: 'null when WeChat gave no verdict',
+  }),
   label: Type.Union([Type.Integer(), Type.Null()]),
   traceId: Type.Union([Type.String(), Type.Null()]),
   scene: Type.Integer(),

@@ -11,9 +11,7 @@ export const Board = Type.Object({
 });
 export type Board = Static<typeof Board>;
 
-const reviewMessage = Type.Optional(
-  Type.String({ description: 'Chinese explanation for the author when the content is not published' }),
-);
+const reviewMessage = Type.Optional(Type.String({ description: 'Chinese explanation for the author when the content is not published' }));
 
 /** What every view of a post shows. */
 const postFields = {
@@ -61,7 +59,11 @@ export const CreatePostBody = Type.Object({
   title: Type.String({ minLength: 1, maxLength: 60, pattern: NOT_BLANK }),
   body: Type.String({ minLength: 1, maxLength: 2000, pattern: NOT_BLANK }),
   mediaIds: Type.Optional(
-    Type.Array(Type.String({ pattern: '^[0-9a-f-]{36}$' }), { maxItems: 9, uniqueItems: true, description: 'Uploaded post images (POST /media), in order' }),
+    Type.Array(Type.String({ pattern: '^[0-9a-f-]{36}$' }), {
+      maxItems: 9,
+      uniqueItems: true,
+      description: 'Uploaded post images (POST /media), in order',
+    }),
   ),
 });
 export type CreatePostBody = Static<typeof CreatePostBody>;
@@ -71,9 +73,7 @@ export const CreateCommentBody = Type.Object({
 });
 export type CreateCommentBody = Static<typeof CreateCommentBody>;
 
-export const ReportReason = Type.Union(
-  ['spam', 'abuse', 'porn', 'illegal', 'fraud', 'privacy', 'other'].map((r) => Type.Literal(r)),
-);
+export const ReportReason = Type.Union(['spam', 'abuse', 'porn', 'illegal', 'fraud', 'privacy', 'other'].map((r) => Type.Literal(r)));
 
 export const CreateReportBody = Type.Object({
   targetType: Type.Union([Type.Literal('post'), Type.Literal('comment')]),

@@ -116,12 +116,16 @@ export type ModerationLogEntry = Static<typeof ModerationLogEntry>;
 /** What a decision did. Repeating one that already took effect answers changed: false and logs nothing. */
 export const ModerationResult = Type.Object({
   changed: Type.Boolean(),
-  status: Type.String({ description: 'The target\'s status afterwards, e.g. published, checking, rejected, approved, resolved, banned, active' }),
+  status: Type.String({
+    description: "The target's status afterwards, e.g. published, checking, rejected, approved, resolved, banned, active",
+  }),
 });
 export type ModerationResult = Static<typeof ModerationResult>;
 
 export const ModerationReasonBody = Type.Object({
-  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Shown to the author (Chinese, short); a default is used when absent' })),
+  reason: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 100, description: 'Shown to the author (Chinese, short); a default is used when absent' }),
+  ),
 });
 export type ModerationReasonBody = Static<typeof ModerationReasonBody>;
 

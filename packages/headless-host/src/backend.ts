@@ -31,6 +31,7 @@ export type StartHostBackend = (options: HostBackendOptions) => Promise<HostBack
 /** Loads `modulePath` (TypeScript works: the CLI runs under tsx) and starts its backend. */
 export async function startBackendModule(modulePath: string, options: HostBackendOptions): Promise<HostBackend> {
   const loaded = require(modulePath) as { startHostBackend?: StartHostBackend };
-  if (typeof loaded.startHostBackend !== 'function') throw new Error(`${modulePath} must export startHostBackend(options): Promise<HostBackend> (see miniprogram-headless-host's README)`);
+  if (typeof loaded.startHostBackend !== 'function')
+    throw new Error(`${modulePath} must export startHostBackend(options): Promise<HostBackend> (see miniprogram-headless-host's README)`);
   return loaded.startHostBackend(options);
 }

@@ -15,7 +15,10 @@ export function forwardConsole(send: (type: Level, args: unknown[]) => void): Co
     const original = console[level].bind(console) as (...args: unknown[]) => void;
     originals.set(level, original);
     console[level] = (...args: unknown[]) => {
-      send(level, args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : arg)));
+      send(
+        level,
+        args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : arg)),
+      );
       original(...args);
     };
   }

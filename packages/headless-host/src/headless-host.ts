@@ -75,9 +75,12 @@ function readProject(projectRoot: string): ProjectFacts {
   const configPath = path.join(projectRoot, 'project.config.json');
   const projectConfig = fs.existsSync(configPath) ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as { libVersion?: string }) : {};
   const miniprogramRoot = resolveMiniprogramRoot(projectRoot);
-  if (!fs.existsSync(path.join(miniprogramRoot, 'app.json'))) throw new Error(`no app.json at ${miniprogramRoot}: is ${projectRoot} a mini program project?`);
+  if (!fs.existsSync(path.join(miniprogramRoot, 'app.json')))
+    throw new Error(`no app.json at ${miniprogramRoot}: is ${projectRoot} a mini program project?`);
   const clientConfig = path.join(miniprogramRoot, 'config.ts');
-  const builtApiBaseUrl = fs.existsSync(clientConfig) ? /apiBaseUrl:\s*['"]([^'"]+)['"]/.exec(fs.readFileSync(clientConfig, 'utf8'))?.[1] : undefined;
+  const builtApiBaseUrl = fs.existsSync(clientConfig)
+    ? /apiBaseUrl:\s*['"]([^'"]+)['"]/.exec(fs.readFileSync(clientConfig, 'utf8'))?.[1]
+    : undefined;
   // DevTools resolves `trial`/`latest` (and no libVersion) to a concrete base library; automator
   // compares SDKVersion as a number, so the host reports the one it emulates.
   const named = projectConfig.libVersion;
@@ -118,7 +121,10 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     if (logEnabled) emit('App.logAdded', { type: 'error', args: [exception.stack ?? exception.message] });
   };
   const reportError = (error: unknown, where: string) => {
-    const exception = { message: `${where}: ${errorMessage(error)}`, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) };
+    const exception = {
+      message: `${where}: ${errorMessage(error)}`,
+      ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+    };
     exceptions.push(exception);
     log(`mini program error (${where}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (listening) sendException(exception);
@@ -129,7 +135,12 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   process.on('uncaughtException', onUncaught);
 
   // As in DevTools, a spec sees a result the app shows for a while before moving on.
-  const appHost = createAppHost({ rootPath: project.miniprogramRoot, userPacedTimerMs: USER_PACED_TIMER_MS, onError: reportError, warn: log });
+  const appHost = createAppHost({
+    rootPath: project.miniprogramRoot,
+    userPacedTimerMs: USER_PACED_TIMER_MS,
+    onError: reportError,
+    warn: log,
+  });
   try {
     await appHost.launch(options.entry);
   } catch (error) {
@@ -165,7 +176,6 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
         socket?.close();
       }),
   };
-
 
   const server = new WebSocketServer({ host: '127.0.0.1', port: options.port ?? 9420 });
   await new Promise<void>((resolve, reject) => {

@@ -18,8 +18,13 @@ beforeAll(async () => {
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       seen.push({ method: request.method, url: request.url, body });
-      if (request.url === '/codes') return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: `code-for-${(JSON.parse(body) as { openid: string }).openid}` }));
-      response.writeHead(request.url?.startsWith('/missing') ? 404 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ echo: request.url }));
+      if (request.url === '/codes')
+        return void response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ code: `code-for-${(JSON.parse(body) as { openid: string }).openid}` }));
+      response
+        .writeHead(request.url?.startsWith('/missing') ? 404 : 200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ echo: request.url }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -62,7 +67,12 @@ describe('wx.request', () => {
   it('sends real HTTP to the rewritten origin and succeeds for every status', async () => {
     const fake = createWxFake({ rewriteOrigins: { 'https://api.example.cn': baseUrl } });
     const result = await new Promise<Record<string, unknown>>((resolve, reject) => {
-      (fake.wx.request as (o: Record<string, unknown>) => void)({ url: 'https://api.example.cn/missing', data: { a: 1 }, success: resolve, fail: reject });
+      (fake.wx.request as (o: Record<string, unknown>) => void)({
+        url: 'https://api.example.cn/missing',
+        data: { a: 1 },
+        success: resolve,
+        fail: reject,
+      });
     });
     expect(result).toMatchObject({ statusCode: 404, data: { echo: '/missing?a=1' } });
     expect(fake.requests).toEqual([{ method: 'GET', url: `${baseUrl}/missing?a=1`, statusCode: 404 }]);
@@ -70,7 +80,9 @@ describe('wx.request', () => {
 
   it('counts the request as pending work until its callback ran', async () => {
     const fake = createWxFake();
-    const done = new Promise((resolve) => (fake.wx.request as (o: Record<string, unknown>) => void)({ url: `${baseUrl}/x`, complete: resolve }));
+    const done = new Promise((resolve) =>
+      (fake.wx.request as (o: Record<string, unknown>) => void)({ url: `${baseUrl}/x`, complete: resolve }),
+    );
     expect(fake.inFlight).toEqual(['request']);
     await done;
     expect(fake.inFlight).toEqual([]);

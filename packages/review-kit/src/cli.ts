@@ -62,7 +62,13 @@ export async function main(argv: string[], write: (text: string) => void = (text
   const result = await runReview({ root, mode: values.mode as ReviewMode, staticOnly: values['static-only'], server: values.server });
   if (values.server) {
     // The live probe goes first: it is the one thing the developer asked about by name.
-    const probe = await runLiveProbe({ serverUrl: values.server, token: values.token, account: values.account, code: values.code, loginCodeUrl: values['login-code-url'] });
+    const probe = await runLiveProbe({
+      serverUrl: values.server,
+      token: values.token,
+      account: values.account,
+      code: values.code,
+      loginCodeUrl: values['login-code-url'],
+    });
     result.findings = [...probe, ...result.findings];
   }
   if (values.json) write(reportJson(result));

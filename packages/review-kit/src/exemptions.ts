@@ -12,7 +12,10 @@ export function matchesExemption(finding: Finding, exemption: ReviewExemption): 
   if (exemption.text && !(finding.evidence ?? finding.message).includes(exemption.text)) return false;
   const scoped = exemption.files !== undefined || exemption.pages !== undefined;
   if (!scoped) return true;
-  return (finding.file !== undefined && (exemption.files ?? []).includes(finding.file)) || (finding.page !== undefined && (exemption.pages ?? []).includes(finding.page));
+  return (
+    (finding.file !== undefined && (exemption.files ?? []).includes(finding.file)) ||
+    (finding.page !== undefined && (exemption.pages ?? []).includes(finding.page))
+  );
 }
 
 export function applyExemptions(findings: Finding[], exemptions: ReviewExemption[] = []): Finding[] {

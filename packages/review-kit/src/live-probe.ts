@@ -42,7 +42,10 @@ interface ProbeAnswer {
 const PROBE_TIMEOUT_MS = 15_000;
 
 class CannotVerify extends Error {
-  constructor(message: string, readonly fix: string) {
+  constructor(
+    message: string,
+    readonly fix: string,
+  ) {
     super(message);
   }
 }
@@ -56,7 +59,10 @@ async function call(url: string, init: RequestInit): Promise<{ status: number; b
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
   } catch (error) {
-    throw new CannotVerify(`cannot reach ${new URL(url).origin} (${error instanceof Error ? error.message : String(error)})`, 'Check the URL and that the server is up and reachable from here.');
+    throw new CannotVerify(
+      `cannot reach ${new URL(url).origin} (${error instanceof Error ? error.message : String(error)})`,
+      'Check the URL and that the server is up and reachable from here.',
+    );
   }
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   return { status: response.status, body };
@@ -83,13 +89,23 @@ async function accessToken(base: string, options: LiveProbeOptions, env: Record<
   if (token) return token;
   const account = options.account ?? env.REVIEW_ACCOUNT;
   if (!account) {
-    throw new CannotVerify('no credentials: the probe is for moderators only', 'Pass --account username:password (the test account, a moderator) or --token with a moderator access token (REVIEW_ACCOUNT / REVIEW_ACCESS_TOKEN).');
+    throw new CannotVerify(
+      'no credentials: the probe is for moderators only',
+      'Pass --account username:password (the test account, a moderator) or --token with a moderator access token (REVIEW_ACCOUNT / REVIEW_ACCESS_TOKEN).',
+    );
   }
   const separator = account.indexOf(':');
   if (separator <= 0) throw new CannotVerify('the account must be given as username:password', 'Pass --account username:password.');
-  const login = await postJson(`${base}/auth/password`, { username: account.slice(0, separator), password: account.slice(separator + 1), code: await loginCode(options, env) });
+  const login = await postJson(`${base}/auth/password`, {
+    username: account.slice(0, separator),
+    password: account.slice(separator + 1),
+    code: await loginCode(options, env),
+  });
   if (login.status !== 200 || typeof login.body.accessToken !== 'string') {
-    throw new CannotVerify(`the test-account login was refused (HTTP ${login.status}: ${String(login.body.detail ?? login.body.code ?? '')})`, 'Check the username and password (TEST_ACCOUNT_PASSWORD of the deployment) and use a fresh wx.login code.');
+    throw new CannotVerify(
+      `the test-account login was refused (HTTP ${login.status}: ${String(login.body.detail ?? login.body.code ?? '')})`,
+      'Check the username and password (TEST_ACCOUNT_PASSWORD of the deployment) and use a fresh wx.login code.',
+    );
   }
   return login.body.accessToken;
 }
@@ -98,14 +114,25 @@ function verdict(serverUrl: string, answer: ProbeAnswer): Finding[] {
   const detail = answer.detail ?? '';
   switch (answer.outcome) {
     case 'wired':
-      return result('info', `Live content check: wired. ${serverUrl} sent a known-bad sample to msgSecCheck and WeChat answered ${String(answer.suggest)} (label ${String(answer.label)}).`, 'Nothing to do.');
+      return result(
+        'info',
+        `Live content check: wired. ${serverUrl} sent a known-bad sample to msgSecCheck and WeChat answered ${String(answer.suggest)} (label ${String(answer.label)}).`,
+        'Nothing to do.',
+      );
     case 'not_wired':
-      return result('blocking', `Live content check: NOT wired. ${serverUrl} answered pass for a known-bad sample: ${detail}`,
-        'Point the deployment at WeChat (WECHAT_API_BASE_URL unset or https://api.weixin.qq.com, the real AppID and secret) and make sure user text goes through the content-check service; if WeChat really passes this sample, set CONTENT_CHECK_PROBE_TEXT to a text it flags.');
+      return result(
+        'blocking',
+        `Live content check: NOT wired. ${serverUrl} answered pass for a known-bad sample: ${detail}`,
+        'Point the deployment at WeChat (WECHAT_API_BASE_URL unset or https://api.weixin.qq.com, the real AppID and secret) and make sure user text goes through the content-check service; if WeChat really passes this sample, set CONTENT_CHECK_PROBE_TEXT to a text it flags.',
+      );
     case 'unverified':
       return result('warning', `Live content check: could not verify. ${detail}`, 'Follow the detail, then probe again.');
     default:
-      return result('warning', `Live content check: could not verify: unexpected answer ${JSON.stringify(answer)}`, `Make ${PROBE_ROUTE} answer { outcome, suggest, label, detail } (see the review kit's README, "Live probe").`);
+      return result(
+        'warning',
+        `Live content check: could not verify: unexpected answer ${JSON.stringify(answer)}`,
+        `Make ${PROBE_ROUTE} answer { outcome, suggest, label, detail } (see the review kit's README, "Live probe").`,
+      );
   }
 }
 
@@ -115,10 +142,26 @@ export async function runLiveProbe(options: LiveProbeOptions): Promise<Finding[]
   try {
     const token = await accessToken(base, options, env);
     const answer = await postJson(`${base}/moderation/content-check-probe`, {}, { authorization: `Bearer ${token}` });
-    if (answer.status === 404) throw new CannotVerify(`${base} has no ${PROBE_ROUTE}`, `Add ${PROBE_ROUTE} to the server (see the review kit's README, "Live probe"), or probe by hand in the beta build.`);
-    if (answer.status === 401) throw new CannotVerify('the access token was refused (expired or revoked? access tokens are short-lived)', 'Log in again and pass a fresh token, or use --account.');
-    if (answer.status === 403) throw new CannotVerify('the account is not a moderator', 'Use the test account with TEST_ACCOUNT_ROLE=moderator (the default), or another moderator.');
-    if (answer.status !== 200) throw new CannotVerify(`the probe answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`, 'Look at the server logs, then probe again.');
+    if (answer.status === 404)
+      throw new CannotVerify(
+        `${base} has no ${PROBE_ROUTE}`,
+        `Add ${PROBE_ROUTE} to the server (see the review kit's README, "Live probe"), or probe by hand in the beta build.`,
+      );
+    if (answer.status === 401)
+      throw new CannotVerify(
+        'the access token was refused (expired or revoked? access tokens are short-lived)',
+        'Log in again and pass a fresh token, or use --account.',
+      );
+    if (answer.status === 403)
+      throw new CannotVerify(
+        'the account is not a moderator',
+        'Use the test account with TEST_ACCOUNT_ROLE=moderator (the default), or another moderator.',
+      );
+    if (answer.status !== 200)
+      throw new CannotVerify(
+        `the probe answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`,
+        'Look at the server logs, then probe again.',
+      );
     return verdict(base, answer.body as ProbeAnswer);
   } catch (error) {
     if (error instanceof CannotVerify) return result('warning', `Live content check: could not verify: ${error.message}`, error.fix);

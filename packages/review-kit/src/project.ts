@@ -95,8 +95,12 @@ const SKIPPED_DIRS = new Set(['node_modules', 'miniprogram_npm', '.git']);
  */
 export function resolveMiniprogramRoot(projectRoot: string): string {
   const configPath = path.join(projectRoot, 'project.config.json');
-  const config = fs.existsSync(configPath) ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as { miniprogramRoot?: unknown; srcMiniprogramRoot?: unknown }) : {};
-  const named = [config.srcMiniprogramRoot, config.miniprogramRoot].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  const config = fs.existsSync(configPath)
+    ? (JSON.parse(fs.readFileSync(configPath, 'utf8')) as { miniprogramRoot?: unknown; srcMiniprogramRoot?: unknown })
+    : {};
+  const named = [config.srcMiniprogramRoot, config.miniprogramRoot].find(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  );
   if (named !== undefined) return path.resolve(projectRoot, named);
   if (fs.existsSync(path.join(projectRoot, 'app.json'))) return projectRoot;
   if (fs.existsSync(path.join(projectRoot, 'miniprogram', 'app.json'))) return path.join(projectRoot, 'miniprogram');
@@ -111,7 +115,16 @@ function cloudfunctionRoot(projectRoot: string): string | undefined {
 }
 
 /** Project-level tooling files that sit beside app.json when the mini program root is the project root. */
-const PROJECT_TOOLING_FILES = new Set(['package.json', 'package-lock.json', 'project.config.json', 'project.private.config.json', 'tsconfig.json', 'jsconfig.json', 'review.config.json', '.eslintrc.json']);
+const PROJECT_TOOLING_FILES = new Set([
+  'package.json',
+  'package-lock.json',
+  'project.config.json',
+  'project.private.config.json',
+  'tsconfig.json',
+  'jsconfig.json',
+  'review.config.json',
+  '.eslintrc.json',
+]);
 
 export function listFiles(dir: string, keep: (file: string) => boolean): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -142,7 +155,10 @@ export function loadProject(root: string): ReviewProject {
   // Cloud functions (project.config.json cloudfunctionRoot) run on the server: not mini program sources.
   const cloudRoot = cloudfunctionRoot(absoluteRoot);
   const isCloudFunction = (file: string) => cloudRoot !== undefined && file.startsWith(cloudRoot + path.sep);
-  const miniprogramFiles = listFiles(miniprogramRoot, (file) => SOURCE_EXTENSIONS.has(path.extname(file)) && !isTooling(file) && !isCloudFunction(file)).map((absolutePath) => ({
+  const miniprogramFiles = listFiles(
+    miniprogramRoot,
+    (file) => SOURCE_EXTENSIONS.has(path.extname(file)) && !isTooling(file) && !isCloudFunction(file),
+  ).map((absolutePath) => ({
     path: relative(absolutePath),
     absolutePath,
     text: fs.readFileSync(absolutePath, 'utf8'),

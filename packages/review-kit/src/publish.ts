@@ -32,7 +32,10 @@ export interface Credentials {
 
 /** A problem the user fixes (arguments, credentials, a failing review): printed without a stack. */
 export class PublishError extends Error {
-  constructor(message: string, readonly exitCode: number = 1) {
+  constructor(
+    message: string,
+    readonly exitCode: number = 1,
+  ) {
     super(message);
   }
 }
@@ -80,7 +83,8 @@ export function parsePublishArgs(argv: string[], defaultRoot: string): PublishAr
   if (!version) throw new PublishError(`no version: pass --version X.Y.Z (package.json has none)\n${PUBLISH_USAGE}`, 2);
   if (!VERSION_PATTERN.test(version)) throw new PublishError(`--version "${version}" is not a version like 1.2.0`, 2);
   const robot = Number(values.robot);
-  if (!Number.isInteger(robot) || robot < 1 || robot > 30) throw new PublishError(`--robot must be an integer from 1 to 30, not "${values.robot}"`, 2);
+  if (!Number.isInteger(robot) || robot < 1 || robot > 30)
+    throw new PublishError(`--robot must be an integer from 1 to 30, not "${values.robot}"`, 2);
   if (values['qrcode-output'] && command !== 'preview') throw new PublishError('--qrcode-output is for preview only', 2);
   return {
     command,
@@ -101,20 +105,31 @@ export function resolveCredentials(root: string, env: Record<string, string | un
       `AppID is ${appid ? `"${appid}"` : 'missing'}: uploads need your mini program's AppID. Put it in project.config.json "appid" or set MINIPROGRAM_APPID.`,
     );
   }
-  if (!APPID_PATTERN.test(appid)) throw new PublishError(`AppID "${appid}" does not look like a mini program AppID (wx followed by 16 hex digits).`);
+  if (!APPID_PATTERN.test(appid))
+    throw new PublishError(`AppID "${appid}" does not look like a mini program AppID (wx followed by 16 hex digits).`);
   const keyPath = env.MINIPROGRAM_PRIVATE_KEY_PATH;
   if (!keyPath) {
-    throw new PublishError('MINIPROGRAM_PRIVATE_KEY_PATH is not set: download the upload key (开发管理 → 开发设置 → 小程序代码上传 → 生成) and point the variable at the file. Keep the key out of the repository.');
+    throw new PublishError(
+      'MINIPROGRAM_PRIVATE_KEY_PATH is not set: download the upload key (开发管理 → 开发设置 → 小程序代码上传 → 生成) and point the variable at the file. Keep the key out of the repository.',
+    );
   }
   const privateKeyPath = path.resolve(keyPath);
-  if (!fs.existsSync(privateKeyPath) || !fs.statSync(privateKeyPath).isFile()) throw new PublishError(`MINIPROGRAM_PRIVATE_KEY_PATH points at ${privateKeyPath}, which does not exist.`);
-  if (!fs.readFileSync(privateKeyPath, 'utf8').includes('PRIVATE KEY')) throw new PublishError(`${privateKeyPath} is not a private key file (expected "-----BEGIN RSA PRIVATE KEY-----").`);
+  if (!fs.existsSync(privateKeyPath) || !fs.statSync(privateKeyPath).isFile())
+    throw new PublishError(`MINIPROGRAM_PRIVATE_KEY_PATH points at ${privateKeyPath}, which does not exist.`);
+  if (!fs.readFileSync(privateKeyPath, 'utf8').includes('PRIVATE KEY'))
+    throw new PublishError(`${privateKeyPath} is not a private key file (expected "-----BEGIN RSA PRIVATE KEY-----").`);
   return { appid, privateKeyPath };
 }
 
 /** The slice of miniprogram-ci used here (injected in tests, which must never reach WeChat). */
 export interface CiClient {
-  Project: new (options: { appid: string; type: 'miniProgram'; projectPath: string; privateKeyPath: string; ignores?: string[] }) => unknown;
+  Project: new (options: {
+    appid: string;
+    type: 'miniProgram';
+    projectPath: string;
+    privateKeyPath: string;
+    ignores?: string[];
+  }) => unknown;
   upload(options: Record<string, unknown>): Promise<unknown>;
   preview(options: Record<string, unknown>): Promise<unknown>;
 }
@@ -139,10 +154,18 @@ export async function publish(args: PublishArgs, deps: PublishDeps = {}): Promis
   write(formatReport(result));
   const blocking = summarize(result.findings).blocking;
   if (blocking > 0) {
-    throw new PublishError(`Refusing to ${args.command}: ${blocking} blocking finding(s) above. Fix them, then run \`review-kit ${args.command}\` again.`);
+    throw new PublishError(
+      `Refusing to ${args.command}: ${blocking} blocking finding(s) above. Fix them, then run \`review-kit ${args.command}\` again.`,
+    );
   }
   const ci = (deps.loadCi ?? loadMiniprogramCi)();
-  const project = new ci.Project({ appid: credentials.appid, type: 'miniProgram', projectPath: args.root, privateKeyPath: credentials.privateKeyPath, ignores: ['node_modules/**/*'] });
+  const project = new ci.Project({
+    appid: credentials.appid,
+    type: 'miniProgram',
+    projectPath: args.root,
+    privateKeyPath: credentials.privateKeyPath,
+    ignores: ['node_modules/**/*'],
+  });
   const common = {
     project,
     version: args.version,
@@ -155,7 +178,9 @@ export async function publish(args: PublishArgs, deps: PublishDeps = {}): Promis
   write(`[${args.command}] ${credentials.appid} version ${args.version} (robot ${args.robot})…`);
   if (args.command === 'upload') {
     await ci.upload(common);
-    write(`[upload] done: version ${args.version} is in 版本管理 → 开发版本; submit it for review there with the materials from \`review-kit --materials\`.`);
+    write(
+      `[upload] done: version ${args.version} is in 版本管理 → 开发版本; submit it for review there with the materials from \`review-kit --materials\`.`,
+    );
   } else {
     await ci.preview({ ...common, qrcodeFormat: args.qrcodeOutput ? 'image' : 'terminal', qrcodeOutputDest: args.qrcodeOutput });
     write(`[preview] done${args.qrcodeOutput ? `: QR code written to ${args.qrcodeOutput}` : ': scan the QR code above with WeChat'}.`);

@@ -22,7 +22,10 @@ function location(finding: Finding): string | undefined {
 
 export function formatReport(result: ReviewResult): string {
   const { options, findings } = result;
-  const lines = [`WeChat review check — ${result.root} (mode ${options.mode}${options.staticOnly ? ', static rules only' : ''}${options.server ? `, live server ${options.server}` : ''})`, ''];
+  const lines = [
+    `WeChat review check — ${result.root} (mode ${options.mode}${options.staticOnly ? ', static rules only' : ''}${options.server ? `, live server ${options.server}` : ''})`,
+    '',
+  ];
   for (const severity of ['blocking', 'warning', 'info'] as Severity[]) {
     const group = findings.filter((finding) => finding.severity === severity);
     if (group.length === 0) continue;
@@ -36,21 +39,28 @@ export function formatReport(result: ReviewResult): string {
     lines.push('');
   }
   const counts = summarize(findings);
-  lines.push(`${counts.blocking === 0 ? 'PASS' : 'FAIL'}: ${counts.blocking} blocking, ${counts.warning} warning(s), ${counts.info} info — ${result.rules.length} rules run`);
-  if (counts.blocking === 0 && options.mode === 'develop') lines.push('Before uploading, `review-kit upload` re-runs the checks in upload mode (release-only rules become blocking).');
+  lines.push(
+    `${counts.blocking === 0 ? 'PASS' : 'FAIL'}: ${counts.blocking} blocking, ${counts.warning} warning(s), ${counts.info} info — ${result.rules.length} rules run`,
+  );
+  if (counts.blocking === 0 && options.mode === 'develop')
+    lines.push('Before uploading, `review-kit upload` re-runs the checks in upload mode (release-only rules become blocking).');
   return lines.join('\n');
 }
 
 export function reportJson(result: ReviewResult): string {
   const counts = summarize(result.findings);
-  return JSON.stringify({
-    root: result.root,
-    mode: result.options.mode,
-    staticOnly: result.options.staticOnly ?? false,
-    passed: counts.blocking === 0,
-    summary: counts,
-    rules: result.rules,
-    findings: result.findings,
-    materials: result.materials,
-  }, null, 2);
+  return JSON.stringify(
+    {
+      root: result.root,
+      mode: result.options.mode,
+      staticOnly: result.options.staticOnly ?? false,
+      passed: counts.blocking === 0,
+      summary: counts,
+      rules: result.rules,
+      findings: result.findings,
+      materials: result.materials,
+    },
+    null,
+    2,
+  );
 }

@@ -30,7 +30,11 @@ describe('review cli', () => {
 
   it('--json carries findings and materials', async () => {
     const { output } = await run(['--static-only', '--json', '--root', fixtureProject('branding')]);
-    const report = JSON.parse(output) as { passed: boolean; findings: { ruleId: string }[]; materials: { category: string; versionNotes: string } };
+    const report = JSON.parse(output) as {
+      passed: boolean;
+      findings: { ruleId: string }[];
+      materials: { category: string; versionNotes: string };
+    };
     expect(report.passed).toBe(false);
     expect(report.findings.map((f) => f.ruleId)).toContain('wechat-branding');
     expect(report.materials.category).toBe('社交-社区/论坛');

@@ -3,7 +3,14 @@ import { applyExemptions, invalidExemptions } from '../src/exemptions';
 import type { Finding } from '../src/types';
 
 const finding = (overrides: Partial<Finding> = {}): Finding => ({
-  ruleId: 'test-text', severity: 'blocking', message: 'Test text', fix: 'fix', file: 'miniprogram/pages/me/index.wxml', page: 'pages/me/index', evidence: '测试账号登录', ...overrides,
+  ruleId: 'test-text',
+  severity: 'blocking',
+  message: 'Test text',
+  fix: 'fix',
+  file: 'miniprogram/pages/me/index.wxml',
+  page: 'pages/me/index',
+  evidence: '测试账号登录',
+  ...overrides,
 });
 
 describe('applyExemptions', () => {
@@ -21,7 +28,11 @@ describe('applyExemptions', () => {
   });
 
   it('leaves other rules, other text and other files alone', () => {
-    const others = [finding({ ruleId: 'wechat-branding' }), finding({ evidence: '测试帖子' }), finding({ file: 'miniprogram/pages/home/index.wxml', page: undefined })];
+    const others = [
+      finding({ ruleId: 'wechat-branding' }),
+      finding({ evidence: '测试帖子' }),
+      finding({ file: 'miniprogram/pages/home/index.wxml', page: undefined }),
+    ];
     expect(applyExemptions(others, [exemption]).map((f) => f.severity)).toEqual(['blocking', 'blocking', 'blocking']);
   });
 

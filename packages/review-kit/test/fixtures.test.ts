@@ -49,7 +49,11 @@ describe('review fixtures', () => {
   it('a localhost API URL only warns in develop mode (DevTools), and blocks uploads', async () => {
     const findings = await review(fixtureProject('localhost-url'));
     expect(blocking(findings)).toEqual([]);
-    expect(findings.find((f) => f.ruleId === 'api-base-url')).toMatchObject({ severity: 'warning', file: 'miniprogram/config.js', line: 1 });
+    expect(findings.find((f) => f.ruleId === 'api-base-url')).toMatchObject({
+      severity: 'warning',
+      file: 'miniprogram/config.js',
+      line: 1,
+    });
   });
 
   it('an oversize main package is blocked by package-size', async () => {

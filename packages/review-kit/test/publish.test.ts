@@ -74,7 +74,14 @@ describe('resolveCredentials', () => {
 });
 
 describe('publish', () => {
-  const args = (root: string, command: 'upload' | 'preview' = 'upload') => ({ command, root, version: '1.0.0', desc: '首个版本', robot: 1, staticOnly: true });
+  const args = (root: string, command: 'upload' | 'preview' = 'upload') => ({
+    command,
+    root,
+    version: '1.0.0',
+    desc: '首个版本',
+    robot: 1,
+    staticOnly: true,
+  });
 
   it('refuses to upload a build with a blocking finding, without loading miniprogram-ci', async () => {
     const root = fixtureProject('localhost-url');
@@ -88,7 +95,9 @@ describe('publish', () => {
   it('refuses before reviewing when credentials are missing', async () => {
     const root = fixtureProject();
     const review = jest.fn();
-    await expect(publish(args(root, 'preview'), { env: {}, review, loadCi: neverCi, write: () => undefined })).rejects.toThrow(/MINIPROGRAM_PRIVATE_KEY_PATH/);
+    await expect(publish(args(root, 'preview'), { env: {}, review, loadCi: neverCi, write: () => undefined })).rejects.toThrow(
+      /MINIPROGRAM_PRIVATE_KEY_PATH/,
+    );
     expect(review).not.toHaveBeenCalled();
   });
 

@@ -7,14 +7,16 @@ import { parseWxml, shownText } from '../src/source/wxml';
 
 describe('parseWxml', () => {
   it('reads tags, attributes (with > inside {{}}), text lines, and skips comments and wxs', () => {
-    const document = parseWxml([
-      '<view class="a" wx:if="{{count > 1}}">',
-      '  <!-- <text>测试</text> -->',
-      '  <text>第一行</text>',
-      '  <wxs module="m">var test = 1;</wxs>',
-      '  <input placeholder="请输入" disabled />',
-      '</view>',
-    ].join('\n'));
+    const document = parseWxml(
+      [
+        '<view class="a" wx:if="{{count > 1}}">',
+        '  <!-- <text>测试</text> -->',
+        '  <text>第一行</text>',
+        '  <wxs module="m">var test = 1;</wxs>',
+        '  <input placeholder="请输入" disabled />',
+        '</view>',
+      ].join('\n'),
+    );
     expect(document.elements.map((e) => e.tag)).toEqual(['view', 'text', 'wxs', 'input']);
     expect(document.elements[0].attributes.get('wx:if')).toBe('{{count > 1}}');
     expect(document.elements[3]).toMatchObject({ line: 5 });
@@ -29,14 +31,17 @@ describe('parseWxml', () => {
 
 describe('visibleStrings', () => {
   it('keeps strings a user may see and drops imports, keys, comparisons, paths, console and comments', () => {
-    const hits = visibleStrings('a.ts', [
-      "import x from './test';",
-      '// 测试 in a comment',
-      "const labels = { 'test-key': '发布成功' };",
-      "if (mode === 'test') wx.showToast({ title: `测试 ${n}` });",
-      "console.log('test run');",
-      "wx.navigateTo({ url: '/pages/test/index' });",
-    ].join('\n')).map((hit) => hit.text);
+    const hits = visibleStrings(
+      'a.ts',
+      [
+        "import x from './test';",
+        '// 测试 in a comment',
+        "const labels = { 'test-key': '发布成功' };",
+        "if (mode === 'test') wx.showToast({ title: `测试 ${n}` });",
+        "console.log('test run');",
+        "wx.navigateTo({ url: '/pages/test/index' });",
+      ].join('\n'),
+    ).map((hit) => hit.text);
     expect(hits).toEqual(['发布成功', '测试 ']);
   });
 });

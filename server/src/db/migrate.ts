@@ -21,6 +21,10 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(handle) };
   // Kysely looks for its own migration tables in every schema unless told which one: with test
   // schemas side by side it would find another file's tables, skip creating its own, and fail.
-  const { error } = await new Migrator({ db: handle.db, provider, ...(handle.schema ? { migrationTableSchema: handle.schema } : {}) }).migrateToLatest();
+  const { error } = await new Migrator({
+    db: handle.db,
+    provider,
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(`Migration failed: ${String(error)}`);
 }

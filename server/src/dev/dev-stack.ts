@@ -45,21 +45,29 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   if (options.ephemeral) {
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'community-dev-'));
     const port = String(await freePort());
-    Object.assign(env, { PORT: port, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, SQLITE_PATH: path.join(scratch, 'community.sqlite'), MEDIA_DIR: path.join(scratch, 'media') });
+    Object.assign(env, {
+      PORT: port,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      SQLITE_PATH: path.join(scratch, 'community.sqlite'),
+      MEDIA_DIR: path.join(scratch, 'media'),
+    });
     delete env.DATABASE_URL;
     env.FAKE_WECHAT_PORT ??= '0';
     env.LOG_LEVEL ??= 'warn';
   }
   const appId = env.WECHAT_APPID ?? 'wxdevelopment0000';
   const appSecret = env.WECHAT_SECRET ?? 'development-only-app-secret';
-  const fake = env.WECHAT_API_BASE_URL ? undefined : await startFakeWeChat({ port: Number(env.FAKE_WECHAT_PORT ?? 3001), host: '127.0.0.1', appId, appSecret });
+  const fake = env.WECHAT_API_BASE_URL
+    ? undefined
+    : await startFakeWeChat({ port: Number(env.FAKE_WECHAT_PORT ?? 3001), host: '127.0.0.1', appId, appSecret });
   if (fake) {
     env.WECHAT_API_BASE_URL = fake.url;
     env.CONTENT_CHECK_PROBE_TEXT ??= FAKE_WECHAT_PROBE_SAMPLE;
   }
 
   const config = loadConfig(env);
-  if (config.env === 'production') throw new Error('the development stack refuses NODE_ENV=production; build with npm run build and run node server/dist/server.js');
+  if (config.env === 'production')
+    throw new Error('the development stack refuses NODE_ENV=production; build with npm run build and run node server/dist/server.js');
   const server = await startServer(config);
   const apiUrl = server.url.replace('0.0.0.0', '127.0.0.1');
   fake?.configurePush({ url: `${apiUrl}/wechat/push`, token: config.push.token, encodingAesKey: config.push.encodingAesKey, mode: 'safe' });

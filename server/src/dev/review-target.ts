@@ -17,11 +17,13 @@ function reviewEnv(): Record<string, string | undefined> {
   // and cannot load in a jest worker (the kit reads the OpenAPI document in-process instead).
   const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'error' };
   // The kit always talks to the fake WeChat, whatever the shell says.
-  for (const name of ['WECHAT_API_BASE_URL', 'DATABASE_URL', 'FAKE_WECHAT_PORT', 'TEST_ACCOUNT_PASSWORD', 'TEST_ACCOUNT_ROLE']) delete env[name];
+  for (const name of ['WECHAT_API_BASE_URL', 'DATABASE_URL', 'FAKE_WECHAT_PORT', 'TEST_ACCOUNT_PASSWORD', 'TEST_ACCOUNT_ROLE'])
+    delete env[name];
   // Every write route is exercised in a burst; the rate limits are not what is under review here.
   // The kit's dynamic rules walk the moderation routes as the test account: a moderator here only.
   env.TEST_ACCOUNT_ROLE = 'moderator';
-  for (const name of ['POSTS', 'COMMENTS', 'REPORTS', 'UPLOADS', 'PROFILE_UPDATES', 'LOGINS', 'PASSWORD_ATTEMPTS']) env[`RATE_LIMIT_${name}_PER_MINUTE`] = '1000';
+  for (const name of ['POSTS', 'COMMENTS', 'REPORTS', 'UPLOADS', 'PROFILE_UPDATES', 'LOGINS', 'PASSWORD_ATTEMPTS'])
+    env[`RATE_LIMIT_${name}_PER_MINUTE`] = '1000';
   return env;
 }
 
@@ -42,7 +44,10 @@ export async function startReviewTarget(): Promise<ReviewTarget> {
     fetch(`${stack.apiUrl}${url}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
   async function member(): Promise<Record<string, string>> {
-    const tokens = await json(await post('/auth/wechat', { code: fake!.issueLoginCode(`o_review_kit_${randomBytes(6).toString('hex')}`) }), 'member login');
+    const tokens = await json(
+      await post('/auth/wechat', { code: fake!.issueLoginCode(`o_review_kit_${randomBytes(6).toString('hex')}`) }),
+      'member login',
+    );
     const headers = { authorization: `Bearer ${String(tokens.accessToken)}` };
     await json(await post('/me', { nickname: MEMBER_NICKNAME }, headers, 'PUT'), 'setting the member nickname');
     return headers;

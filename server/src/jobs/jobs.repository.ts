@@ -43,7 +43,13 @@ export async function completeJob(db: Db, id: number): Promise<void> {
 export async function rescheduleJob(db: Db, id: number, runAt: string, error: string): Promise<void> {
   await db
     .updateTable('jobs')
-    .set((eb) => ({ run_at: runAt, attempts: eb('attempts', '+', 1), locked_until: null, locked_by: null, last_error: error.slice(0, 500) }))
+    .set((eb) => ({
+      run_at: runAt,
+      attempts: eb('attempts', '+', 1),
+      locked_until: null,
+      locked_by: null,
+      last_error: error.slice(0, 500),
+    }))
     .where('id', '=', id)
     .execute();
 }

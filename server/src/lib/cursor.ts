@@ -10,7 +10,8 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
   if (cursor === undefined) return undefined;
   const match = /^id:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString());
   // An id past the column's range was never issued; PostgreSQL would refuse to compare with it.
-  if (!match || Number(match[1]) > MAX_ID) throw new AppError(400, 'invalid_cursor', '加载失败，请下拉刷新', 'cursor is not one this server issued');
+  if (!match || Number(match[1]) > MAX_ID)
+    throw new AppError(400, 'invalid_cursor', '加载失败，请下拉刷新', 'cursor is not one this server issued');
   return Number(match[1]);
 }
 

@@ -23,7 +23,14 @@ export function isWeakSecret(value: string, minBits: number): boolean {
 function isNonPublicIPv4(host: string): boolean {
   const [a = 0, b = 0] = host.split('.').map(Number);
   return (
-    a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a >= 224
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    a >= 224
   );
 }
 
@@ -37,7 +44,8 @@ export function isNonPublicUrl(url: string): boolean {
   } catch {
     return true;
   }
-  if (host === '' || host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;
+  if (host === '' || host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal'))
+    return true;
   // IPv6 literals (loopback, unique-local, link-local, mapped IPv4): not a public service address.
   if (host.startsWith('[')) return true;
   if (isIP(host) === 4) return isNonPublicIPv4(host);

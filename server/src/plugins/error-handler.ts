@@ -29,7 +29,11 @@ export default fp(async function errorHandler(app: FastifyInstance, options: { e
       const blank = error.validation.find((issue) => issue.keyword === 'pattern' && issue.params.pattern === NOT_BLANK);
       if (blank) {
         const field = blank.instancePath.split('/').pop() ?? '';
-        return reply.status(400).send({ code: 'blank_text', message: `${BLANK_FIELD_NAMES[field] ?? '内容'}不能为空，请输入文字`, detail: `${blank.instancePath} is only whitespace` });
+        return reply.status(400).send({
+          code: 'blank_text',
+          message: `${BLANK_FIELD_NAMES[field] ?? '内容'}不能为空，请输入文字`,
+          detail: `${blank.instancePath} is only whitespace`,
+        });
       }
       return reply.status(400).send({ code: 'invalid_request', message: '提交的内容格式不正确，请检查后重试', detail: error.message });
     }
@@ -37,13 +41,17 @@ export default fp(async function errorHandler(app: FastifyInstance, options: { e
       return reply.status(429).send({ code: 'rate_limited', message: '操作太频繁，请稍后再试', detail: error.message });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ code: error.code ?? 'bad_request', message: '请求无法处理，请稍后再试', detail: error.message });
+      return reply
+        .status(error.statusCode)
+        .send({ code: error.code ?? 'bad_request', message: '请求无法处理，请稍后再试', detail: error.message });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'internal_error', message: '服务出了点问题，请稍后再试' });
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ code: 'route_not_found', message: '页面不存在', detail: `${request.method} ${request.url} is not an API route` }),
+    reply
+      .status(404)
+      .send({ code: 'route_not_found', message: '页面不存在', detail: `${request.method} ${request.url} is not an API route` }),
   );
 });

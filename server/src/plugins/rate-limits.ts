@@ -30,5 +30,7 @@ export default fp(async function rateLimits(app: FastifyInstance, options: { red
  * instance while the shared store is down (rate-limit-store.ts).
  */
 export function perMinute(max: number, keyGenerator?: (request: FastifyRequest) => string, options: { failClosed?: boolean } = {}) {
-  return { rateLimit: { max, timeWindow: 60_000, ...(keyGenerator ? { keyGenerator } : {}), ...(options.failClosed ? { failClosed: true } : {}) } };
+  return {
+    rateLimit: { max, timeWindow: 60_000, ...(keyGenerator ? { keyGenerator } : {}), ...(options.failClosed ? { failClosed: true } : {}) },
+  };
 }

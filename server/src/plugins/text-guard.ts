@@ -37,7 +37,8 @@ export const unstorableText = () =>
 
 export default fp(async function textGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
-    if (findUnstorable(request.params) || findUnstorable(request.query) || (!Buffer.isBuffer(request.body) && findUnstorable(request.body))) throw unstorableText();
+    if (findUnstorable(request.params) || findUnstorable(request.query) || (!Buffer.isBuffer(request.body) && findUnstorable(request.body)))
+      throw unstorableText();
   });
   app.addHook('preHandler', async (request) => {
     if (findNonFinite(request.params) || findNonFinite(request.query) || findNonFinite(request.body)) {

@@ -71,7 +71,12 @@ export function createAccessTokenCache(options: {
       (error: unknown) => {
         const stillUsable = cached !== undefined && !rejected && now() < cached.expiresAt;
         logger?.warn(
-          { api: 'stable_token', forceRefresh: force, reason: error instanceof Error ? error.message : String(error), servingOldToken: stillUsable },
+          {
+            api: 'stable_token',
+            forceRefresh: force,
+            reason: error instanceof Error ? error.message : String(error),
+            servingOldToken: stillUsable,
+          },
           'WeChat access token refresh failed',
         );
         if (cached !== undefined && stillUsable) {

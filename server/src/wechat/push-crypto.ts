@@ -46,7 +46,13 @@ export function isValidUrlSignature(token: string, timestamp: string, nonce: str
   return signature !== undefined && sameHex(urlSignature(token, timestamp, nonce), signature);
 }
 
-export function isValidMsgSignature(token: string, timestamp: string, nonce: string, encrypt: string, signature: string | undefined): boolean {
+export function isValidMsgSignature(
+  token: string,
+  timestamp: string,
+  nonce: string,
+  encrypt: string,
+  signature: string | undefined,
+): boolean {
   return signature !== undefined && sameHex(msgSignature(token, timestamp, nonce, encrypt), signature);
 }
 
@@ -92,7 +98,12 @@ export function decryptPushMessage(encodingAesKey: string, encrypt: string, expe
 }
 
 /** A safe-mode `Encrypt` for `message`; `random16` only to reproduce a known vector. */
-export function encryptPushMessage(encodingAesKey: string, message: string, appId: string, random16: Buffer = randomBytes(RANDOM_LENGTH)): string {
+export function encryptPushMessage(
+  encodingAesKey: string,
+  message: string,
+  appId: string,
+  random16: Buffer = randomBytes(RANDOM_LENGTH),
+): string {
   const key = aesKeyFromEncodingAesKey(encodingAesKey);
   if (random16.length !== RANDOM_LENGTH) throw new Error(`random16 must be ${RANDOM_LENGTH} bytes, got ${random16.length}`);
   const body = Buffer.from(message, 'utf8');

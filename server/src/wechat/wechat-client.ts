@@ -45,7 +45,8 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
   /** Logs the failure without the URL (it carries the secret or token), then rethrows it. */
   function logged(api: string, error: unknown): never {
     if (error instanceof WeChatUnavailableError) logger?.warn({ api, reason: error.reason }, 'WeChat unavailable');
-    else if (error instanceof WeChatApiError) logger?.info({ api, errcode: error.errcode, errmsg: error.errmsg }, 'WeChat refused the call');
+    else if (error instanceof WeChatApiError)
+      logger?.info({ api, errcode: error.errcode, errmsg: error.errmsg }, 'WeChat refused the call');
     throw error;
   }
 
@@ -55,7 +56,12 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
     try {
       body = await callWeChat({
         api,
-        url: weChatUrl(baseUrl, '/sns/jscode2session', { appid: appId, secret: appSecret, js_code: code, grant_type: 'authorization_code' }),
+        url: weChatUrl(baseUrl, '/sns/jscode2session', {
+          appid: appId,
+          secret: appSecret,
+          js_code: code,
+          grant_type: 'authorization_code',
+        }),
         method: 'GET',
         timeoutMs,
       });
@@ -99,9 +105,21 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
       // A programming error, not a WeChat answer: callers are expected to cap user input first.
       throw new Error(`checkText content is ${input.content.length} characters; msgSecCheck accepts at most ${MAX_TEXT_CHECK_LENGTH}`);
     }
-    const payload = { content: input.content, version: 2, scene: input.scene, openid: input.openid, ...(input.title === undefined ? {} : { title: input.title }) };
+    const payload = {
+      content: input.content,
+      version: 2,
+      scene: input.scene,
+      openid: input.openid,
+      ...(input.title === undefined ? {} : { title: input.title }),
+    };
     return withAccessToken(api, async (token) => {
-      const body = await callWeChat({ api, url: weChatUrl(baseUrl, '/wxa/msg_sec_check', { access_token: token }), method: 'POST', json: payload, timeoutMs });
+      const body = await callWeChat({
+        api,
+        url: weChatUrl(baseUrl, '/wxa/msg_sec_check', { access_token: token }),
+        method: 'POST',
+        json: payload,
+        timeoutMs,
+      });
       return parseVerdict(api, body);
     });
   }
@@ -114,7 +132,13 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
     }
     const payload = { media_url: input.mediaUrl, media_type: MEDIA_TYPE_IMAGE, version: 2, scene: input.scene, openid: input.openid };
     return withAccessToken(api, async (token) => {
-      const body = await callWeChat({ api, url: weChatUrl(baseUrl, '/wxa/media_check_async', { access_token: token }), method: 'POST', json: payload, timeoutMs });
+      const body = await callWeChat({
+        api,
+        url: weChatUrl(baseUrl, '/wxa/media_check_async', { access_token: token }),
+        method: 'POST',
+        json: payload,
+        timeoutMs,
+      });
       const traceId = body.trace_id;
       // Without a trace id the verdict push could never be matched: count it as no answer.
       if (typeof traceId !== 'string' || traceId === '') throw new WeChatUnavailableError(api, 'answer has no trace_id');

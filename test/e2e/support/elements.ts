@@ -71,7 +71,11 @@ export async function currentPage(miniProgram: MiniProgram, expectedPath?: strin
 }
 
 /** wx navigation without automator's fixed 3 s sleep (the helpers on MiniProgram sleep after routing). */
-export async function go(miniProgram: MiniProgram, method: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab', url: string): Promise<Page> {
+export async function go(
+  miniProgram: MiniProgram,
+  method: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab',
+  url: string,
+): Promise<Page> {
   await miniProgram.callWxMethod(method, { url });
   return currentPage(miniProgram, url.replace(/^\//, '').split('?')[0]);
 }

@@ -34,12 +34,16 @@ const HOST_CLOSE_TIMEOUT_MS = 5_000;
 
 /** Starts `npm run host` on a free port and resolves with its endpoint once it is ready. */
 export function startHost(options: OpenOptions = {}): Promise<{ child: ChildProcess; wsEndpoint: string }> {
-  const child = spawn(process.execPath, [HOST_BIN, '--project', projectRoot, '--backend', HOST_BACKEND, '--port', '0', ...(options.hostArgs ?? [])], {
-    cwd: projectRoot,
-    // The journeys moderate as the reviewer test account, which is a member unless configured.
-    env: { ...process.env, TEST_ACCOUNT_ROLE: 'moderator', ...options.serverEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [HOST_BIN, '--project', projectRoot, '--backend', HOST_BACKEND, '--port', '0', ...(options.hostArgs ?? [])],
+    {
+      cwd: projectRoot,
+      // The journeys moderate as the reviewer test account, which is a member unless configured.
+      env: { ...process.env, TEST_ACCOUNT_ROLE: 'moderator', ...options.serverEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   return new Promise((resolve, reject) => {

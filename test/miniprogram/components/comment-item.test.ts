@@ -8,7 +8,6 @@ const harness = loadComponent('comment-item');
 const { simulate } = harness;
 const render = harness.render;
 
-
 function comment(overrides: Partial<Comment> = {}): Comment {
   return {
     id: 5,

@@ -7,7 +7,6 @@ const harness = loadComponent('empty-state');
 const { simulate } = harness;
 const render = harness.render;
 
-
 describe('empty-state', () => {
   it('default title, no description and no action', () => {
     const comp = render();

@@ -7,7 +7,6 @@ const harness = loadComponent('error-state');
 const { simulate, id } = harness;
 const render = harness.render;
 
-
 /** j-component can also load a definition object: a parent that fills error-state's slot. */
 interface DefinitionLoader {
   load(definition: { template: string; usingComponents: Record<string, string> }): string;

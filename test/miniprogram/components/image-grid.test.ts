@@ -7,7 +7,6 @@ const harness = loadComponent('image-grid');
 const { simulate } = harness;
 const render = harness.render;
 
-
 const images = [
   { key: 'a', url: 'http://127.0.0.1:3000/media/a.jpg', pending: false },
   { key: 'b', url: '', pending: true },
@@ -18,7 +17,10 @@ describe('image-grid', () => {
   it('read-only: images and placeholders, no remove or add; tapping an image previews all viewable urls', async () => {
     const comp = render({ images });
     expect(comp.querySelectorAll('.image-grid__cell')).toHaveLength(3);
-    expect(comp.querySelectorAll('.image-grid__image').map((i) => attr(i, 'src'))).toEqual(['http://127.0.0.1:3000/media/a.jpg', 'wxfile://tmp/c.jpg']);
+    expect(comp.querySelectorAll('.image-grid__image').map((i) => attr(i, 'src'))).toEqual([
+      'http://127.0.0.1:3000/media/a.jpg',
+      'wxfile://tmp/c.jpg',
+    ]);
     expect(comp.querySelectorAll('.image-grid__pending').map((p) => (p.dom?.textContent ?? '').trim())).toEqual(['审核中']);
     expect(comp.querySelector('.image-grid__remove')).toBeUndefined();
     expect(comp.querySelector('.image-grid__add')).toBeUndefined();
@@ -28,7 +30,9 @@ describe('image-grid', () => {
     // a pending image has nothing to preview
     comp.querySelectorAll('.image-grid__cell')[1].dispatchEvent('tap');
     await simulate.sleep(0);
-    expect(events).toEqual([{ name: 'preview', detail: { current: 'wxfile://tmp/c.jpg', urls: ['http://127.0.0.1:3000/media/a.jpg', 'wxfile://tmp/c.jpg'] } }]);
+    expect(events).toEqual([
+      { name: 'preview', detail: { current: 'wxfile://tmp/c.jpg', urls: ['http://127.0.0.1:3000/media/a.jpg', 'wxfile://tmp/c.jpg'] } },
+    ]);
   });
 
   it('editable: remove emits the index (no preview), add emits how many remain', async () => {

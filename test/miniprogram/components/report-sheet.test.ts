@@ -7,7 +7,6 @@ const harness = loadComponent('report-sheet');
 const { simulate } = harness;
 const render = harness.render;
 
-
 describe('report-sheet', () => {
   it('renders nothing when show is false', () => {
     const comp = render({ show: false });
@@ -19,7 +18,13 @@ describe('report-sheet', () => {
     const comp = render({ show: true });
     expect(text(comp, '.report-sheet__title')).toBe('举报原因');
     expect(comp.querySelectorAll('.report-sheet__reason').map((r) => (r.dom?.textContent ?? '').trim())).toEqual([
-      '垃圾广告', '辱骂攻击', '色情低俗', '违法违规', '诈骗信息', '泄露隐私', '其他',
+      '垃圾广告',
+      '辱骂攻击',
+      '色情低俗',
+      '违法违规',
+      '诈骗信息',
+      '泄露隐私',
+      '其他',
     ]);
     expect(attr(comp.querySelector('#report-submit'), 'disabled')).toBe(true);
     const events = recordEvents(comp, 'submit', 'close');

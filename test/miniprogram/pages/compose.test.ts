@@ -40,7 +40,9 @@ describe('compose page', () => {
     await host.input('#body-input', '天气很好，山顶的风景特别美，推荐大家去走走。');
     await host.tap('#compose-submit');
 
-    expect((compose.component.instance.data as ComposeData).result).toEqual(expect.objectContaining({ published: true, title: '发布成功' }));
+    expect((compose.component.instance.data as ComposeData).result).toEqual(
+      expect.objectContaining({ published: true, title: '发布成功' }),
+    );
     expect(wxFake.toasts).toContainEqual(expect.objectContaining({ title: '发布成功' }));
     expect(host.currentPage().route).toBe('pages/forum/index');
     expect(host.text()).toContain('周末去爬山了');

@@ -58,7 +58,9 @@ describe('forum page', () => {
     wxFake.storage.clear();
     const page = await host.launch();
     expect(page.route).toBe('pages/forum/index');
-    expect(wxFake.requests).toContainEqual(expect.objectContaining({ method: 'GET', url: expect.stringMatching(/\/posts\?limit=20$/), statusCode: 200 }));
+    expect(wxFake.requests).toContainEqual(
+      expect.objectContaining({ method: 'GET', url: expect.stringMatching(/\/posts\?limit=20$/), statusCode: 200 }),
+    );
     expect(host.text('.forum__pinned')).toContain('欢迎来到社区');
     expect(host.text('.forum__pinned')).toContain('社区公约');
     expect(feedTitles()).toEqual(expect.arrayContaining(['新手指南：浏览、发帖、评论、举报和编辑资料', '常见问题解答']));

@@ -31,7 +31,11 @@ it('approves a held post, which guests then see', async () => {
     method: 'POST',
     url: '/posts',
     token: author.accessToken,
-    payload: { boardId: boards.items.find((b) => !b.staffOnly)?.id, title: '周末去哪里徒步 [review]', body: '想找一条适合新手的路线，大家有推荐吗？' },
+    payload: {
+      boardId: boards.items.find((b) => !b.staffOnly)?.id,
+      title: '周末去哪里徒步 [review]',
+      body: '想找一条适合新手的路线，大家有推荐吗？',
+    },
   });
   expect(created.statusCode).toBe(201);
   const postId = created.json<{ id: number }>().id;

@@ -24,7 +24,9 @@ export function storedAccessToken(wxFake: WxFake): string {
 }
 
 export function png(width: number, height = 40): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#4a7' } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#4a7' } })
+    .png()
+    .toBuffer();
 }
 
 /** Logs in with the reviewer account through 我的 → 测试账号登录, back on 我的. */

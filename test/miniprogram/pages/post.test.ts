@@ -90,13 +90,18 @@ describe('post page', () => {
     await host.launch(`/pages/post/index?id=${welcomeId}`);
     await host.input('#reply-input', '这条稍后删掉');
     await host.tap('#reply-send');
-    const mine = (await server.request({ method: 'GET', url: `/posts/${welcomeId}/comments?limit=50` })).json().items as { id: number; body: string }[];
+    const mine = (await server.request({ method: 'GET', url: `/posts/${welcomeId}/comments?limit=50` })).json().items as {
+      id: number;
+      body: string;
+    }[];
     const comment = mine.find((c) => c.body === '这条稍后删掉');
     expect(comment).toBeDefined();
     wxFake.answerNextModal({ confirm: true });
     await host.tap(`#comment-item-${comment!.id} >>> .comment-item__delete`);
     expect(host.text()).not.toContain('这条稍后删掉');
-    const after = (await server.request({ method: 'GET', url: `/posts/${welcomeId}/comments?limit=50` })).json().items as { body: string }[];
+    const after = (await server.request({ method: 'GET', url: `/posts/${welcomeId}/comments?limit=50` })).json().items as {
+      body: string;
+    }[];
     expect(after.map((c) => c.body)).not.toContain('这条稍后删掉');
   });
 
@@ -111,7 +116,13 @@ describe('post page', () => {
         await png(40),
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      const upload = await server.request({ method: 'POST', url: '/media', token: accessToken, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const upload = await server.request({
+        method: 'POST',
+        url: '/media',
+        token: accessToken,
+        payload,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
       expect(upload.statusCode).toBe(201);
       const mediaId = (upload.json() as { id: string }).id;
       const boards = (await server.request({ method: 'GET', url: '/boards' })).json().items as { id: number }[];
@@ -119,7 +130,12 @@ describe('post page', () => {
         method: 'POST',
         url: '/posts',
         token: accessToken,
-        payload: { boardId: boards[0].id, title: '周末的湖边日落', body: '傍晚的湖面特别安静，拍了一张照片分享给大家。', mediaIds: [mediaId] },
+        payload: {
+          boardId: boards[0].id,
+          title: '周末的湖边日落',
+          body: '傍晚的湖面特别安静，拍了一张照片分享给大家。',
+          mediaIds: [mediaId],
+        },
       });
       expect(created.statusCode).toBe(201);
       const postId = (created.json() as { id: number }).id;
@@ -129,7 +145,9 @@ describe('post page', () => {
       await host.navigateTo(`/pages/post/index?id=${postId}`);
       expect(host.text()).toContain('周末的湖边日落');
       expect(host.text()).toContain('审核中');
-      expect((host.currentPage().component.instance.data as { images: { pending: boolean }[] }).images).toEqual([expect.objectContaining({ pending: true })]);
+      expect((host.currentPage().component.instance.data as { images: { pending: boolean }[] }).images).toEqual([
+        expect.objectContaining({ pending: true }),
+      ]);
       expect((await server.request({ method: 'GET', url: `/posts/${postId}` })).statusCode).toBe(404);
 
       // WeChat's verdict arrives (40 px wide: pass by the fake's rule); reopened, the image shows.

@@ -46,7 +46,7 @@ it('asks for privacy agreement, uploads the avatar and saves the nickname', asyn
   expect(host.text()).toContain('当前昵称：晨光小筑');
 });
 
-it('shows the server\'s Chinese refusal for a risky nickname and keeps the old one', async () => {
+it("shows the server's Chinese refusal for a risky nickname and keeps the old one", async () => {
   await submitNickname('[risky]坏名字');
   const refused = wxFake.requests.filter((r) => r.method === 'PUT').pop();
   expect(refused?.statusCode).toBe(422);

@@ -83,7 +83,12 @@ it('startSession never rejects, even when WeChat login fails', async () => {
 });
 
 it('a stored, valid session is reused: GET /me refreshes the user, no wx.login', async () => {
-  wx.storage.set(SESSION_KEY, { accessToken: 'a1', refreshToken: 'r1', accessTokenExpiresAt: Date.now() + 600_000, user: me({ nickname: null }) });
+  wx.storage.set(SESSION_KEY, {
+    accessToken: 'a1',
+    refreshToken: 'r1',
+    accessTokenExpiresAt: Date.now() + 600_000,
+    user: me({ nickname: null }),
+  });
   wx.handler = routes({ 'GET /me': (r) => r.respond(200, me({ nickname: '已通过' })) });
   const { auth, sessionStore } = await launch();
   await auth.startSession();
@@ -99,7 +104,9 @@ it('an expired stored token is refreshed at launch; a feed 401 meanwhile joins t
   wx.handler = routes({
     'POST /auth/refresh': (r) => refreshes.push(r),
     'GET /posts': (r) =>
-      r.header.Authorization === 'Bearer new' ? r.respond(200, { items: [], nextCursor: null }) : r.respond(401, { code: 'invalid_access_token', message: '登录已过期，请重新进入小程序' }),
+      r.header.Authorization === 'Bearer new'
+        ? r.respond(200, { items: [], nextCursor: null })
+        : r.respond(401, { code: 'invalid_access_token', message: '登录已过期，请重新进入小程序' }),
   });
   const { auth, forum, forumStore, sessionStore } = await launch();
   const session = auth.startSession();

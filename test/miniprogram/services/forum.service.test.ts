@@ -96,7 +96,9 @@ it('board filter, created post and comment land in the store; delete removes', a
 });
 
 it('writes reject with the server message for the page to show', async () => {
-  wx.handler = routes({ 'POST /posts/1/comments': (r) => r.respond(422, { code: 'content_risky', message: '内容含有违规信息，请修改后再发布' }) });
+  wx.handler = routes({
+    'POST /posts/1/comments': (r) => r.respond(422, { code: 'content_risky', message: '内容含有违规信息，请修改后再发布' }),
+  });
   const { forum, forumStore } = await launch();
   await expect(forum.submitComment(1, { body: 'x' })).rejects.toMatchObject({ userMessage: '内容含有违规信息，请修改后再发布' });
   expect(forumStore.commentsOf(1).items).toEqual([]);

@@ -76,7 +76,10 @@ describe('status codes', () => {
   it('treats a 2xx that is not JSON as a server problem', async () => {
     const transport = createTransport({ baseUrl: BASE, timeoutMs: 1000 });
     wx.handler = (r) => r.respond(200, '<html>proxy</html>');
-    await expect(transport.request({ path: '/boards' })).rejects.toMatchObject({ code: 'invalid_response', userMessage: '服务繁忙，请稍后再试' });
+    await expect(transport.request({ path: '/boards' })).rejects.toMatchObject({
+      code: 'invalid_response',
+      userMessage: '服务繁忙，请稍后再试',
+    });
   });
 
   it('sends JSON bodies, query strings, and the Bearer token only when one exists', async () => {
@@ -117,7 +120,9 @@ describe('error mapping', () => {
   });
 
   it('reads Retry-After from a 429', () => {
-    expect(errorFromResponse(429, { code: 'rate_limited', message: '操作太频繁，请稍后再试' }, { 'Retry-After': '42' }).retryAfterSeconds).toBe(42);
+    expect(
+      errorFromResponse(429, { code: 'rate_limited', message: '操作太频繁，请稍后再试' }, { 'Retry-After': '42' }).retryAfterSeconds,
+    ).toBe(42);
   });
 
   it('maps wx fail: timeout and network', () => {
@@ -135,7 +140,10 @@ describe('error mapping', () => {
     wx.handler = (r) => r.fail('request:fail timeout');
     await expect(transport.request({ path: '/posts' })).rejects.toMatchObject({ code: 'timeout', userMessage: '请求超时，请稍后重试' });
     wx.handler = (r) => r.fail('request:fail ssl hand shake error');
-    await expect(transport.request({ path: '/posts' })).rejects.toMatchObject({ code: 'network_error', userMessage: '网络不太稳定，请稍后重试' });
+    await expect(transport.request({ path: '/posts' })).rejects.toMatchObject({
+      code: 'network_error',
+      userMessage: '网络不太稳定，请稍后重试',
+    });
   });
 });
 
@@ -148,7 +156,13 @@ describe('401 handling', () => {
     wx.handler = routes({
       'GET /me': (r) => {
         // Answer later, so all five are in flight together.
-        setTimeout(() => (r.header.Authorization === 'Bearer fresh' ? r.respond(200, { id: 7 }) : r.respond(401, { code: 'invalid_access_token', message: '登录已过期，请重新进入小程序' })), 0);
+        setTimeout(
+          () =>
+            r.header.Authorization === 'Bearer fresh'
+              ? r.respond(200, { id: 7 })
+              : r.respond(401, { code: 'invalid_access_token', message: '登录已过期，请重新进入小程序' }),
+          0,
+        );
       },
       'POST /auth/refresh': (r) => pendingRefresh.push(r),
     });
@@ -164,7 +178,12 @@ describe('401 handling', () => {
     await expect(Promise.all(calls)).resolves.toEqual(Array.from({ length: 5 }, () => ({ id: 7 })));
     expect(wx.sent().filter((s) => s === 'POST /auth/refresh')).toHaveLength(1);
     expect(wx.sent().filter((s) => s === 'GET /me')).toHaveLength(10);
-    expect(wx.requests.filter((r) => r.path === '/me').slice(5).every((r) => r.header.Authorization === 'Bearer fresh')).toBe(true);
+    expect(
+      wx.requests
+        .filter((r) => r.path === '/me')
+        .slice(5)
+        .every((r) => r.header.Authorization === 'Bearer fresh'),
+    ).toBe(true);
     expect(state.refreshCalls).toBe(1);
     expect(state.loginCalls).toBe(0);
   });
@@ -175,7 +194,10 @@ describe('401 handling', () => {
     transport = createTransport({ baseUrl: BASE, timeoutMs: 1000, tokenSource: source });
     const slow: StubRequest[] = [];
     wx.handler = routes({
-      'GET /me': (r) => (r.header.Authorization === 'Bearer fresh' ? r.respond(200, { id: 1 }) : r.respond(401, { code: 'invalid_access_token', message: 'x' })),
+      'GET /me': (r) =>
+        r.header.Authorization === 'Bearer fresh'
+          ? r.respond(200, { id: 1 })
+          : r.respond(401, { code: 'invalid_access_token', message: 'x' }),
       'GET /me/posts': (r) => (r.header.Authorization === 'Bearer fresh' ? r.respond(200, { items: [], nextCursor: null }) : slow.push(r)),
       'POST /auth/refresh': (r) => r.respond(200, { accessToken: 'fresh', refreshToken: 'r2' }),
     });
@@ -184,7 +206,10 @@ describe('401 handling', () => {
     slow[0]?.respond(401, { code: 'invalid_access_token', message: 'x' });
     await expect(late).resolves.toEqual({ items: [], nextCursor: null });
     expect(state.refreshCalls).toBe(1);
-    expect(wx.requests.filter((r) => r.path === '/me/posts').map((r) => r.header.Authorization)).toEqual(['Bearer expired', 'Bearer fresh']);
+    expect(wx.requests.filter((r) => r.path === '/me/posts').map((r) => r.header.Authorization)).toEqual([
+      'Bearer expired',
+      'Bearer fresh',
+    ]);
   });
 
   it('refresh refused → silent login → retry succeeds', async () => {
@@ -192,7 +217,10 @@ describe('401 handling', () => {
     const { state, source } = tokenSourceFor(() => transport as Transport, 'expired');
     transport = createTransport({ baseUrl: BASE, timeoutMs: 1000, tokenSource: source });
     wx.handler = routes({
-      'POST /posts': (r) => (r.header.Authorization === 'Bearer from-login' ? r.respond(201, { id: 99 }) : r.respond(401, { code: 'invalid_access_token', message: 'x' })),
+      'POST /posts': (r) =>
+        r.header.Authorization === 'Bearer from-login'
+          ? r.respond(201, { id: 99 })
+          : r.respond(401, { code: 'invalid_access_token', message: 'x' }),
       'POST /auth/refresh': (r) => r.respond(401, { code: 'invalid_refresh_token', message: '登录已过期，请重新进入小程序' }),
       'POST /auth/wechat': (r) => r.respond(200, { accessToken: 'from-login', refreshToken: 'r9' }),
     });
@@ -241,7 +269,9 @@ describe('401 handling', () => {
       else if (r.header.Authorization === 'Bearer fresh') r.respond(201, JSON.stringify({ id: 'm1', status: 'pending' }));
       else r.respond(401, JSON.stringify({ code: 'invalid_access_token', message: 'x' }));
     };
-    await expect(transport.upload({ path: '/media', filePath: 'wxfile://tmp/a.jpg', name: 'file', formData: { purpose: 'post_image' } })).resolves.toEqual({
+    await expect(
+      transport.upload({ path: '/media', filePath: 'wxfile://tmp/a.jpg', name: 'file', formData: { purpose: 'post_image' } }),
+    ).resolves.toEqual({
       id: 'm1',
       status: 'pending',
     });

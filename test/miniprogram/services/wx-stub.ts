@@ -68,7 +68,7 @@ export function installWxStub(): WxStub {
     const request: StubRequest = {
       kind,
       ...fields,
-      path: fields.url.startsWith(BASE_URL) ? fields.url.slice(BASE_URL.length).split('?')[0] ?? '' : fields.url,
+      path: fields.url.startsWith(BASE_URL) ? (fields.url.slice(BASE_URL.length).split('?')[0] ?? '') : fields.url,
       respond(statusCode, data = '', header = {}) {
         if (settled) throw new Error(`${request.method} ${request.path} answered twice`);
         settled = true;
@@ -98,7 +98,13 @@ export function installWxStub(): WxStub {
           filePath: undefined,
         },
         (statusCode, data, header) =>
-          option.success?.({ statusCode, data: data as WechatMiniprogram.IAnyObject, header, cookies: [], errMsg: 'request:ok' } as unknown as WechatMiniprogram.RequestSuccessCallbackResult),
+          option.success?.({
+            statusCode,
+            data: data as WechatMiniprogram.IAnyObject,
+            header,
+            cookies: [],
+            errMsg: 'request:ok',
+          } as unknown as WechatMiniprogram.RequestSuccessCallbackResult),
         (errMsg) => option.fail?.({ errMsg, errno: 0 } as unknown as WechatMiniprogram.RequestFailCallbackErr),
       );
       return {};

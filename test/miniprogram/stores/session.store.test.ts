@@ -12,13 +12,28 @@ const tokens = { accessToken: 'a', refreshToken: 'r', accessTokenExpiresAt: 1_00
 describe('SessionStore', () => {
   it('starts as an anonymous guest who cannot post', () => {
     const store = new SessionStore();
-    expect(store).toMatchObject({ isLoggedIn: false, role: 'guest', isModerator: false, canPost: false, needsProfile: true, writeAccess: 'needs_profile' });
+    expect(store).toMatchObject({
+      isLoggedIn: false,
+      role: 'guest',
+      isModerator: false,
+      canPost: false,
+      needsProfile: true,
+      writeAccess: 'needs_profile',
+    });
   });
 
   it('derives role, moderator and posting rights from the user', () => {
     const store = new SessionStore();
     store.setSession(tokens, me({ role: 'moderator' }));
-    expect(store).toMatchObject({ isLoggedIn: true, role: 'moderator', isModerator: true, canPost: true, needsProfile: false, displayName: '小林', writeAccess: 'ok' });
+    expect(store).toMatchObject({
+      isLoggedIn: true,
+      role: 'moderator',
+      isModerator: true,
+      canPost: true,
+      needsProfile: false,
+      displayName: '小林',
+      writeAccess: 'ok',
+    });
   });
 
   it('a guest without a nickname needs a profile; one with a nickname under review does not', () => {
@@ -45,5 +60,4 @@ describe('SessionStore', () => {
     expect(seen).toEqual([false, true, false]);
     expect(store.tokens).toBeNull();
   });
-
 });

@@ -45,7 +45,13 @@ describe('wx fake', () => {
     const notFound = await new Promise<Record<string, unknown>>((resolve, reject) => {
       (wxFake.wx.request as (o: unknown) => void)({ url: 'http://127.0.0.1:3000/posts/999999', success: resolve, fail: reject });
     });
-    expect(notFound).toEqual(expect.objectContaining({ statusCode: 404, errMsg: 'request:ok', header: expect.objectContaining({ 'content-type': expect.stringContaining('json') }) }));
+    expect(notFound).toEqual(
+      expect.objectContaining({
+        statusCode: 404,
+        errMsg: 'request:ok',
+        header: expect.objectContaining({ 'content-type': expect.stringContaining('json') }),
+      }),
+    );
     const failed = await new Promise<unknown>((resolve, reject) => {
       (wxFake.wx.request as (o: unknown) => void)({ url: 'http://127.0.0.1:1/nothing', success: reject, fail: resolve });
     });

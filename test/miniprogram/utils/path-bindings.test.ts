@@ -36,10 +36,20 @@ it('appends and in-place changes go by index; a shrink re-sends the list', () =>
   });
   runInAction(() => store.items.splice(0, 1));
   expect(target.calls.slice(1)).toEqual([
-    { 'feed.items': [{ id: 1, count: 0 }, { id: 2, count: 0 }] },
+    {
+      'feed.items': [
+        { id: 1, count: 0 },
+        { id: 2, count: 0 },
+      ],
+    },
     { 'feed.items[2]': { id: 3, count: 0 } },
     { 'feed.items[1]': { id: 2, count: 5 } },
-    { 'feed.items': [{ id: 2, count: 5 }, { id: 3, count: 0 }] },
+    {
+      'feed.items': [
+        { id: 2, count: 5 },
+        { id: 3, count: 0 },
+      ],
+    },
   ]);
 });
 

@@ -56,16 +56,31 @@ const listQueries: Record<string, [() => Promise<unknown>, RegExp]> = {
   'pinned posts': [() => posts.listPublishedPosts(database.handle.db, { pinnedOnly: true, limit: 20 }), /posts_pinned_idx/],
   'my posts': [() => posts.listPostsByAuthor(database.handle.db, { authorId: 1, limit: 20 }), /posts_author_idx/],
   'comment thread': [() => comments.listPublishedComments(database.handle.db, { postId: 1, limit: 20 }), /comments_thread_idx/],
-  'my unpublished comments': [() => comments.listUnpublishedCommentsOf(database.handle.db, { postId: 1, authorId: 1 }), /comments_author_idx/],
-  'moderation: held posts': [() => moderation.listPostQueue(database.handle.db, { limit: 20, after: { at: '2026-01-01T00:00:00.000Z', id: 1 } }), /posts_queue_idx/],
+  'my unpublished comments': [
+    () => comments.listUnpublishedCommentsOf(database.handle.db, { postId: 1, authorId: 1 }),
+    /comments_author_idx/,
+  ],
+  'moderation: held posts': [
+    () => moderation.listPostQueue(database.handle.db, { limit: 20, after: { at: '2026-01-01T00:00:00.000Z', id: 1 } }),
+    /posts_queue_idx/,
+  ],
   'moderation: held posts, first page': [() => moderation.listPostQueue(database.handle.db, { limit: 20 }), /posts_queue_idx/],
-  'moderation: images to decide, next page': [() => moderation.listMediaQueue(database.handle.db, { limit: 20, after: { at: '2026-01-01T00:00:00.000Z', id: 'a' } }), /media_queue_idx/],
+  'moderation: images to decide, next page': [
+    () => moderation.listMediaQueue(database.handle.db, { limit: 20, after: { at: '2026-01-01T00:00:00.000Z', id: 'a' } }),
+    /media_queue_idx/,
+  ],
   'moderation: held comments': [() => moderation.listCommentQueue(database.handle.db, { limit: 20 }), /comments_queue_idx/],
   'moderation: images to decide': [() => moderation.listMediaQueue(database.handle.db, { limit: 20 }), /media_queue_idx/],
   'moderation: open reports': [() => moderation.listReportQueue(database.handle.db, { limit: 20, afterId: 1 }), /reports_queue_idx/],
   'moderation: held nicknames': [() => moderation.listNicknameQueue(database.handle.db, { limit: 20 }), /users_nickname_queue_idx/],
   'due jobs': [
-    () => claimDueJobs(database.handle.db, database.handle.dialect, { now: new Date().toISOString(), leaseUntil: new Date().toISOString(), owner: 'x', limit: 5 }),
+    () =>
+      claimDueJobs(database.handle.db, database.handle.dialect, {
+        now: new Date().toISOString(),
+        leaseUntil: new Date().toISOString(),
+        owner: 'x',
+        limit: 5,
+      }),
     /jobs_due_idx/,
   ],
 };

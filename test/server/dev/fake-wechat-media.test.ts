@@ -8,12 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
-import {
-  UNKNOWN_TRACE_OPENID,
-  startFakeWeChat,
-  type FakeWeChat,
-  type MediaCheckEvent,
-} from '../../../server/src/dev/fake-wechat';
+import { UNKNOWN_TRACE_OPENID, startFakeWeChat, type FakeWeChat, type MediaCheckEvent } from '../../../server/src/dev/fake-wechat';
 import { PushCryptoError, decryptPushMessage, isValidMsgSignature, isValidUrlSignature } from '../../../server/src/wechat/push-crypto';
 
 const APP_ID = 'wxmediatest';
@@ -84,7 +79,12 @@ class Receiver {
     const { timestamp = '', nonce = '' } = query;
     const json = JSON.parse(body) as Json;
     if (query.encrypt_type !== 'aes') {
-      return { query, body, valid: isValidUrlSignature(PUSH_TOKEN, timestamp, nonce, query.signature), event: json as unknown as MediaCheckEvent };
+      return {
+        query,
+        body,
+        valid: isValidUrlSignature(PUSH_TOKEN, timestamp, nonce, query.signature),
+        event: json as unknown as MediaCheckEvent,
+      };
     }
     const encrypt = String(json.Encrypt);
     const valid = isValidMsgSignature(PUSH_TOKEN, timestamp, nonce, encrypt, query.msg_signature);
@@ -97,7 +97,12 @@ let fake: FakeWeChat;
 
 beforeAll(async () => {
   // The fake starts first and learns the push URL later, as it does with a server under test.
-  fake = await startFakeWeChat({ appId: APP_ID, appSecret: APP_SECRET, originalId: ORIGINAL_ID, push: { token: PUSH_TOKEN, encodingAesKey: PUSH_KEY, mode: 'plaintext' } });
+  fake = await startFakeWeChat({
+    appId: APP_ID,
+    appSecret: APP_SECRET,
+    originalId: ORIGINAL_ID,
+    push: { token: PUSH_TOKEN, encodingAesKey: PUSH_KEY, mode: 'plaintext' },
+  });
   await receiver.start();
 });
 afterAll(async () => {
@@ -110,17 +115,29 @@ beforeEach(() => {
   fake.configurePush({ url: `${receiver.url}/wechat/push`, mode: 'plaintext', delayMs: 20 });
 });
 
-const png = (width: number, height = 10) => sharp({ create: { width, height, channels: 3, background: '#888' } }).png().toBuffer();
+const png = (width: number, height = 10) =>
+  sharp({ create: { width, height, channels: 3, background: '#888' } })
+    .png()
+    .toBuffer();
 
 async function post(path: string, body: unknown, query: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
   const search = Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : '';
-  const response = await fetch(`${fake.url}${path}${search}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${fake.url}${path}${search}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text.startsWith('{') || text.startsWith('[') ? (JSON.parse(text) as Json) : { text } };
 }
 
 async function token(): Promise<string> {
-  const { body } = await post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET, force_refresh: false });
+  const { body } = await post('/cgi-bin/stable_token', {
+    grant_type: 'client_credential',
+    appid: APP_ID,
+    secret: APP_SECRET,
+    force_refresh: false,
+  });
   return String(body.access_token);
 }
 
@@ -169,7 +186,15 @@ describe('media_check_async and the automatic push', () => {
     expect(received.event?.CreateTime).toBeGreaterThanOrEqual(before);
     expect(Number(received.query.timestamp)).toBe(received.event?.CreateTime);
 
-    expect(push).toMatchObject({ traceId, mode: 'plaintext', trigger: 'automatic', forged: false, status: 200, body: 'success', acknowledged: true });
+    expect(push).toMatchObject({
+      traceId,
+      mode: 'plaintext',
+      trigger: 'automatic',
+      forged: false,
+      status: 200,
+      body: 'success',
+      acknowledged: true,
+    });
     expect(push.event).toEqual(received.event);
   });
 
@@ -191,7 +216,11 @@ describe('media_check_async and the automatic push', () => {
     await fake.waitForPushes(1);
 
     const received = receiver.pushes[0];
-    expect(received.query).toMatchObject({ encrypt_type: 'aes', openid: 'o_uploader', msg_signature: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(received.query).toMatchObject({
+      encrypt_type: 'aes',
+      openid: 'o_uploader',
+      msg_signature: expect.stringMatching(/^[0-9a-f]{40}$/),
+    });
     expect(isValidUrlSignature(PUSH_TOKEN, received.query.timestamp, received.query.nonce, received.query.signature)).toBe(true);
     const body = JSON.parse(received.body) as Json;
     expect(Object.keys(body).sort()).toEqual(['Encrypt', 'ToUserName']);
@@ -395,7 +424,11 @@ describe('lifecycle', () => {
   });
 
   it('close() does not wait for scheduled checks', async () => {
-    const local = await startFakeWeChat({ appId: APP_ID, appSecret: APP_SECRET, push: { url: `${receiver.url}/wechat/push`, delayMs: 10_000 } });
+    const local = await startFakeWeChat({
+      appId: APP_ID,
+      appSecret: APP_SECRET,
+      push: { url: `${receiver.url}/wechat/push`, delayMs: 10_000 },
+    });
     const { body } = await fetch(`${local.url}/cgi-bin/stable_token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -440,7 +473,11 @@ describe('/__fake push controls over HTTP', () => {
   it('answers 400 to /__fake/push when no push URL is set', async () => {
     const bare = await startFakeWeChat();
     try {
-      const response = await fetch(`${bare.url}/__fake/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ traceId: 'x' }) });
+      const response = await fetch(`${bare.url}/__fake/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ traceId: 'x' }),
+      });
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({ error: expect.stringMatching(/needs a push URL/) });
     } finally {

@@ -41,7 +41,13 @@ const code2Session = (code: string, overrides: Record<string, string> = {}) =>
   get('/sns/jscode2session', { appid: APP_ID, secret: APP_SECRET, js_code: code, grant_type: 'authorization_code', ...overrides });
 
 const stableToken = (forceRefresh = false, overrides: Json = {}) =>
-  post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET, force_refresh: forceRefresh, ...overrides });
+  post('/cgi-bin/stable_token', {
+    grant_type: 'client_credential',
+    appid: APP_ID,
+    secret: APP_SECRET,
+    force_refresh: forceRefresh,
+    ...overrides,
+  });
 
 async function token(): Promise<string> {
   const { body } = await stableToken();
@@ -216,7 +222,7 @@ describe('failure injection', () => {
     expect((await stableToken()).body.access_token).toEqual(expect.any(String));
   });
 
-  it('expired_token expires the caller\'s token once; a normal stable_token then gives a new one', async () => {
+  it("expired_token expires the caller's token once; a normal stable_token then gives a new one", async () => {
     const accessToken = await token();
     fake.failNext('msg_sec_check', 'expired_token');
     expect((await msgSecCheck(validCheck, accessToken)).body.errcode).toBe(42001);

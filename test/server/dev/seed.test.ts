@@ -55,7 +55,8 @@ describe('seedDatabase', () => {
     const db = database.handle.db;
     const generated = await seedDatabase(db, loadConfig({ NODE_ENV: 'development' }));
     expect(generated.testAccount.password).toMatch(/^[\w-]{12,}$/);
-    const hash = async () => (await db.selectFrom('users').select('password_hash').where('username', '=', 'reviewer').executeTakeFirstOrThrow()).password_hash!;
+    const hash = async () =>
+      (await db.selectFrom('users').select('password_hash').where('username', '=', 'reviewer').executeTakeFirstOrThrow()).password_hash!;
     expect(await verifyPassword(generated.testAccount.password!, await hash())).toBe(true);
     const configured = await seedDatabase(db, loadConfig({ NODE_ENV: 'development', TEST_ACCOUNT_PASSWORD: 'configured-passphrase' }));
     expect(configured.testAccount.password).toBeUndefined();
@@ -64,7 +65,15 @@ describe('seedDatabase', () => {
 
   it('leaves the production reviewer account unable to log in unless a password is configured', async () => {
     const db = database.handle.db;
-    const env = { NODE_ENV: 'production', JWT_SECRET: 'k3Jq9vXw2LmP7rT4yB8nC1hF6sD0gZ5aE9uR2tY7iO4pW', WECHAT_APPID: 'wxrealappid', WECHAT_SECRET: 'real-secret', WECHAT_PUSH_TOKEN: 'consoletoken123', WECHAT_PUSH_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', PUBLIC_BASE_URL: 'https://community.example.cn' };
+    const env = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'k3Jq9vXw2LmP7rT4yB8nC1hF6sD0gZ5aE9uR2tY7iO4pW',
+      WECHAT_APPID: 'wxrealappid',
+      WECHAT_SECRET: 'real-secret',
+      WECHAT_PUSH_TOKEN: 'consoletoken123',
+      WECHAT_PUSH_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+      PUBLIC_BASE_URL: 'https://community.example.cn',
+    };
     const result = await seedDatabase(db, loadConfig(env));
     expect(result.testAccount).toMatchObject({ enabled: false });
     expect(result.testAccount.password).toBeUndefined();

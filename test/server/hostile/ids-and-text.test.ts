@@ -41,7 +41,12 @@ describe('ids past the database range', () => {
       { method: 'POST' as const, url: `/moderation/reports/${huge[0]}/resolve`, token: moderator, payload: { action: 'none' } },
       { method: 'DELETE' as const, url: `/posts/${huge[0]}`, token: member },
       { method: 'DELETE' as const, url: `/comments/${huge[0]}`, token: member },
-      { method: 'POST' as const, url: '/reports', token: member, payload: { targetType: 'post', targetId: Number(huge[0]), reason: 'spam' } },
+      {
+        method: 'POST' as const,
+        url: '/reports',
+        token: member,
+        payload: { targetType: 'post', targetId: Number(huge[0]), reason: 'spam' },
+      },
       { method: 'POST' as const, url: '/posts', token: member, payload: { boardId: Number(huge[0]), title: '你好', body: '正文' } },
     ];
     for (const call of calls) {
@@ -65,7 +70,12 @@ describe('NUL and lone surrogates in text', () => {
   const bad = ['\u0000', 'a\u0000b', '\ud800', 'x\udc00y'];
 
   it.each(bad.map((s) => [JSON.stringify(s), s]))('POST /posts with body %s is a 400 and writes nothing', async (_label, text) => {
-    const before = (await t.database.handle.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = (
+      await t.database.handle.db
+        .selectFrom('posts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     for (const payload of [
       { boardId, title: '你好', body: text },
       { boardId, title: text, body: '正文' },
@@ -74,7 +84,12 @@ describe('NUL and lone surrogates in text', () => {
       expect(response.statusCode).toBe(400);
       expect(response.json().message).toMatch(/[\u4e00-\u9fff]/);
     }
-    const after = (await t.database.handle.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const after = (
+      await t.database.handle.db
+        .selectFrom('posts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(Number(after)).toBe(Number(before));
   });
 
@@ -83,7 +98,12 @@ describe('NUL and lone surrogates in text', () => {
       const calls = [
         { method: 'POST' as const, url: `/posts/${postId}/comments`, token: member, payload: { body: text } },
         { method: 'PUT' as const, url: '/me', token: member, payload: { nickname: text } },
-        { method: 'POST' as const, url: '/reports', token: member, payload: { targetType: 'post', targetId: postId, reason: 'spam', detail: text } },
+        {
+          method: 'POST' as const,
+          url: '/reports',
+          token: member,
+          payload: { targetType: 'post', targetId: postId, reason: 'spam', detail: text },
+        },
         { method: 'POST' as const, url: `/moderation/posts/${postId}/reject`, token: moderator, payload: { reason: text } },
         { method: 'POST' as const, url: '/auth/password', payload: { username: text, password: text, code: 'x' } },
         { method: 'GET' as const, url: `/posts?cursor=${text.includes('\u0000') ? 'a%00b' : '%ED%A0%80'}` },
@@ -99,18 +119,21 @@ describe('NUL and lone surrogates in text', () => {
 describe('whitespace-only text', () => {
   const blanks = [' ', '   ', '\n\t ', '\u3000\u3000', '\u00a0'];
 
-  it.each(blanks.map((s) => [JSON.stringify(s), s]))('title, body, comment and nickname of %s are a 400 with a Chinese message', async (_label, blank) => {
-    const calls = [
-      { method: 'POST' as const, url: '/posts', token: member, payload: { boardId, title: blank, body: '正文' } },
-      { method: 'POST' as const, url: '/posts', token: member, payload: { boardId, title: '标题', body: blank } },
-      { method: 'POST' as const, url: `/posts/${postId}/comments`, token: member, payload: { body: blank } },
-      { method: 'PUT' as const, url: '/me', token: member, payload: { nickname: blank } },
-    ];
-    for (const call of calls) {
-      const response = await t.request(call);
-      expect({ url: call.url, status: response.statusCode }).toEqual({ url: call.url, status: 400 });
-      expect(response.json().code).toBe('blank_text');
-      expect(response.json().message).toMatch(/不能/);
-    }
-  });
+  it.each(blanks.map((s) => [JSON.stringify(s), s]))(
+    'title, body, comment and nickname of %s are a 400 with a Chinese message',
+    async (_label, blank) => {
+      const calls = [
+        { method: 'POST' as const, url: '/posts', token: member, payload: { boardId, title: blank, body: '正文' } },
+        { method: 'POST' as const, url: '/posts', token: member, payload: { boardId, title: '标题', body: blank } },
+        { method: 'POST' as const, url: `/posts/${postId}/comments`, token: member, payload: { body: blank } },
+        { method: 'PUT' as const, url: '/me', token: member, payload: { nickname: blank } },
+      ];
+      for (const call of calls) {
+        const response = await t.request(call);
+        expect({ url: call.url, status: response.statusCode }).toEqual({ url: call.url, status: 400 });
+        expect(response.json().code).toBe('blank_text');
+        expect(response.json().message).toMatch(/不能/);
+      }
+    },
+  );
 });

@@ -48,7 +48,12 @@ describe('malformed multipart on POST /media', () => {
       },
     });
     body.push(head);
-    const response = await t.request({ method: 'POST', url: '/media', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const response = await t.request({
+      method: 'POST',
+      url: '/media',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
     expect(response.statusCode).toBe(401);
     // A stream is pulled by whoever reads it: far less than the whole body was asked for.
     expect(sent).toBeLessThan(1024 * 1024);

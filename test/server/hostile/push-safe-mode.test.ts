@@ -27,7 +27,9 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 50
 async function pendingRiskyImage(): Promise<{ id: string; trace: string }> {
   t.fake.holdPushes(true);
   // The fake's rule: 13 px wide → risky.
-  const png = await sharp({ create: { width: 13, height: 20, channels: 3, background: '#a47' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 13, height: 20, channels: 3, background: '#a47' } })
+    .png()
+    .toBuffer();
   const form = new FormData();
   form.append('purpose', 'post_image');
   form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'risky.png');
@@ -41,16 +43,38 @@ async function pendingRiskyImage(): Promise<{ id: string; trace: string }> {
   return { id, trace: trace! };
 }
 
-const statusOf = async (id: string) => (await t.database.handle.db.selectFrom('media').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const statusOf = async (id: string) =>
+  (await t.database.handle.db.selectFrom('media').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
 it('refuses a replayed safe-mode URL without encrypt_type carrying a forged plaintext pass', async () => {
   const image = await pendingRiskyImage();
   // What a safe-mode push URL carries (and what used to be logged): the URL signature and the openid.
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = '123456789';
-  const query = new URLSearchParams({ signature: urlSignature(t.config.push.token, timestamp, nonce), timestamp, nonce, openid: 'o_someone' });
-  const forged = JSON.stringify({ ToUserName: 'gh_x', FromUserName: 'o_someone', CreateTime: Number(timestamp), MsgType: 'event', Event: 'wxa_media_check', appid: 'wxtestapp', trace_id: image.trace, version: 2, result: { suggest: 'pass', label: 100 }, detail: [], errcode: 0 });
-  const response = await fetch(`${t.baseUrl}/wechat/push?${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: forged });
+  const query = new URLSearchParams({
+    signature: urlSignature(t.config.push.token, timestamp, nonce),
+    timestamp,
+    nonce,
+    openid: 'o_someone',
+  });
+  const forged = JSON.stringify({
+    ToUserName: 'gh_x',
+    FromUserName: 'o_someone',
+    CreateTime: Number(timestamp),
+    MsgType: 'event',
+    Event: 'wxa_media_check',
+    appid: 'wxtestapp',
+    trace_id: image.trace,
+    version: 2,
+    result: { suggest: 'pass', label: 100 },
+    detail: [],
+    errcode: 0,
+  });
+  const response = await fetch(`${t.baseUrl}/wechat/push?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: forged,
+  });
   expect(response.status).toBe(401);
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect(await statusOf(image.id)).toBe('pending');

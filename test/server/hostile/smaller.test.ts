@@ -42,12 +42,22 @@ describe('production configuration', () => {
     expect(problemsOf({ ...productionEnv, TEST_ACCOUNT_PASSWORD: 'a'.repeat(12) }).join()).toMatch(/TEST_ACCOUNT_PASSWORD/);
   });
 
-  it.each(['https://localhost.', 'https://LOCALHOST', 'https://172.16.0.1', 'https://172.31.255.254', 'https://169.254.169.254', 'https://100.64.0.1', 'https://0.0.0.0', 'https://[::1]', 'https://[fd00::1]', 'https://intranet', 'https://api.local', 'http://community.example.cn'])(
-    'refuses %s as a public URL',
-    (url) => {
-      expect(problemsOf({ ...productionEnv, PUBLIC_BASE_URL: url }).join()).toMatch(/PUBLIC_BASE_URL/);
-    },
-  );
+  it.each([
+    'https://localhost.',
+    'https://LOCALHOST',
+    'https://172.16.0.1',
+    'https://172.31.255.254',
+    'https://169.254.169.254',
+    'https://100.64.0.1',
+    'https://0.0.0.0',
+    'https://[::1]',
+    'https://[fd00::1]',
+    'https://intranet',
+    'https://api.local',
+    'http://community.example.cn',
+  ])('refuses %s as a public URL', (url) => {
+    expect(problemsOf({ ...productionEnv, PUBLIC_BASE_URL: url }).join()).toMatch(/PUBLIC_BASE_URL/);
+  });
 
   it('accepts a public address that merely looks close', () => {
     expect(problemsOf({ ...productionEnv, PUBLIC_BASE_URL: 'https://172.32.0.1' })).toEqual([]);
@@ -74,7 +84,12 @@ describe('error answers', () => {
       await t.close();
     }
     const database = await openTestDatabase();
-    const app = await buildApp({ config: loadConfig({ ...productionEnv, MEDIA_DIR: '/tmp/community-media-unused' }), database: database.handle, wechat: {} as never, logger: pino({ level: 'silent' }) });
+    const app = await buildApp({
+      config: loadConfig({ ...productionEnv, MEDIA_DIR: '/tmp/community-media-unused' }),
+      database: database.handle,
+      wechat: {} as never,
+      logger: pino({ level: 'silent' }),
+    });
     try {
       for (const url of ['/posts/0', '/posts/999999', '/nowhere', '/posts/%ff']) {
         const body = (await app.inject({ method: 'GET', url })).json();

@@ -18,7 +18,12 @@ it('backs off exponentially up to the maximum', () => {
 
 it('runs a due job once and deletes it', async () => {
   const seen: unknown[] = [];
-  const runner = createJobRunner({ handle: database.handle, logger, ...settings, handlers: { note: async (payload) => void seen.push(payload) } });
+  const runner = createJobRunner({
+    handle: database.handle,
+    logger,
+    ...settings,
+    handlers: { note: async (payload) => void seen.push(payload) },
+  });
   await enqueueJob(database.handle.db, { kind: 'note', payload: { n: 1 } });
   expect(await runner.runDue()).toBe(1);
   expect(await runner.runDue()).toBe(0);
@@ -55,7 +60,17 @@ it('does not hand a claimed job to a second runner while its lease holds', async
   const gate = new Promise<void>((resolve) => (release = resolve));
   const runs: string[] = [];
   const make = (name: string) =>
-    createJobRunner({ handle: database.handle, logger, ...settings, handlers: { slow: async () => { runs.push(name); await gate; } } });
+    createJobRunner({
+      handle: database.handle,
+      logger,
+      ...settings,
+      handlers: {
+        slow: async () => {
+          runs.push(name);
+          await gate;
+        },
+      },
+    });
   await enqueueJob(database.handle.db, { kind: 'slow', payload: {} });
   const first = make('first').runDue();
   await new Promise((resolve) => setTimeout(resolve, 50));

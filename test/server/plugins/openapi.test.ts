@@ -7,9 +7,23 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 it('describes every route with its request and response schemas', () => {
-  const spec = t.app.swagger() as unknown as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>> };
+  const spec = t.app.swagger() as unknown as {
+    openapi: string;
+    paths: Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>>;
+  };
   expect(spec.openapi).toMatch(/^3\./);
-  for (const path of ['/auth/wechat', '/auth/refresh', '/auth/password', '/me', '/boards', '/posts', '/posts/{id}', '/posts/{id}/comments', '/comments/{id}', '/reports']) {
+  for (const path of [
+    '/auth/wechat',
+    '/auth/refresh',
+    '/auth/password',
+    '/me',
+    '/boards',
+    '/posts',
+    '/posts/{id}',
+    '/posts/{id}/comments',
+    '/comments/{id}',
+    '/reports',
+  ]) {
     expect(spec.paths[path]).toBeDefined();
   }
   expect(spec.paths['/posts']!.post!.requestBody).toBeDefined();

@@ -103,7 +103,12 @@ describe('decryptPushMessage', () => {
   });
 
   it('reproduces the official encrypted reply from its published random bytes', () => {
-    const encrypt = encryptPushMessage(OFFICIAL.encodingAesKey, '{"demo_resp":"good luck"}', OFFICIAL.appId, Buffer.from('707722b803182950'));
+    const encrypt = encryptPushMessage(
+      OFFICIAL.encodingAesKey,
+      '{"demo_resp":"good luck"}',
+      OFFICIAL.appId,
+      Buffer.from('707722b803182950'),
+    );
     expect(encrypt).toBe('ELGduP2YcVatjqIS+eZbp80MNLoAUWvzzyJxgGzxZO/5sAvd070Bs6qrLARC9nVHm48Y4hyRbtzve1L32tmxSQ==');
     expect(msgSignature(OFFICIAL.token, '1713424427', '415670741', encrypt)).toBe('1b9339964ed2e271e7c7b6ff2b0ef902fc94dea1');
   });

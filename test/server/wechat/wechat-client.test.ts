@@ -31,7 +31,13 @@ beforeEach(() => {
     },
   });
   // A fresh client per test: each starts with an empty token cache.
-  client = createWeChatClient({ baseUrl: fake.url, appId: APP_ID, appSecret: APP_SECRET, timeoutMs: 200, logger: pino({ level: 'debug' }, sink) });
+  client = createWeChatClient({
+    baseUrl: fake.url,
+    appId: APP_ID,
+    appSecret: APP_SECRET,
+    timeoutMs: 200,
+    logger: pino({ level: 'debug' }, sink),
+  });
 });
 
 /** Whatever the test did, nothing secret may have reached the logs. */
@@ -69,7 +75,10 @@ describe('code2Session', () => {
     const closed = await startFakeWeChat();
     await closed.close();
     const offline = createWeChatClient({ baseUrl: closed.url, appId: APP_ID, appSecret: APP_SECRET, timeoutMs: 200 });
-    await expect(offline.code2Session('any')).rejects.toMatchObject({ constructor: WeChatUnavailableError, reason: expect.stringMatching(/^network error/) });
+    await expect(offline.code2Session('any')).rejects.toMatchObject({
+      constructor: WeChatUnavailableError,
+      reason: expect.stringMatching(/^network error/),
+    });
   });
 });
 
@@ -119,7 +128,10 @@ describe('checkText', () => {
 
   it('retries only once: a token rejected twice means WeChatUnavailableError', async () => {
     fake.setFailure('msg_sec_check', 'expired_token');
-    await expect(client.checkText(text('x'))).rejects.toMatchObject({ constructor: WeChatUnavailableError, reason: expect.stringContaining('rejected again') });
+    await expect(client.checkText(text('x'))).rejects.toMatchObject({
+      constructor: WeChatUnavailableError,
+      reason: expect.stringContaining('rejected again'),
+    });
     expect(fake.calls.msg_sec_check).toHaveLength(2);
     expect(fake.calls.stable_token).toHaveLength(2);
   });
@@ -141,14 +153,20 @@ describe('checkText', () => {
 
   it('turns a token failure into WeChatUnavailableError without calling msg_sec_check', async () => {
     fake.failNext('stable_token', 'busy');
-    await expect(client.checkText(text('x'))).rejects.toMatchObject({ constructor: WeChatUnavailableError, reason: expect.stringContaining('no access token') });
+    await expect(client.checkText(text('x'))).rejects.toMatchObject({
+      constructor: WeChatUnavailableError,
+      reason: expect.stringContaining('no access token'),
+    });
     const misconfigured = createWeChatClient({ baseUrl: fake.url, appId: APP_ID, appSecret: 'wrong', timeoutMs: 200 });
     await expect(misconfigured.checkText(text('x'))).rejects.toBeInstanceOf(WeChatUnavailableError);
     expect(fake.calls.msg_sec_check).toHaveLength(0);
   });
 
   it('passes WeChat refusals through as WeChatApiError', async () => {
-    await expect(client.checkText({ content: 'x', scene: TextScene.forum, openid: '' })).rejects.toMatchObject({ constructor: WeChatApiError, errcode: 40003 });
+    await expect(client.checkText({ content: 'x', scene: TextScene.forum, openid: '' })).rejects.toMatchObject({
+      constructor: WeChatApiError,
+      errcode: 40003,
+    });
   });
 
   it('refuses content over 2500 characters before calling WeChat', async () => {
@@ -166,7 +184,9 @@ describe('checkMediaAsync', () => {
   it('returns the trace id WeChat will push the verdict under, after sending version 2 and media_type 2', async () => {
     const { traceId } = await client.checkMediaAsync(image(TextScene.profile));
     expect(traceId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
-    expect(fake.calls.media_check_async).toEqual([{ media_url: 'http://127.0.0.1:9/media/abc.png', media_type: 2, version: 2, scene: 1, openid: 'o_uploader' }]);
+    expect(fake.calls.media_check_async).toEqual([
+      { media_url: 'http://127.0.0.1:9/media/abc.png', media_type: 2, version: 2, scene: 1, openid: 'o_uploader' },
+    ]);
     expect((await client.checkMediaAsync(image())).traceId).not.toBe(traceId);
   });
 

@@ -27,7 +27,10 @@ export function loadComponent(name: string): ComponentHarness {
   const simulate = require('miniprogram-simulate') as SimulateModule;
   fake.adoptFallback(g.wx as Record<string, unknown>);
   g.wx = fake.wx;
-  const id = simulate.load(path.join(miniprogramRoot, 'components', name, 'index'), name, { compiler: 'official', rootPath: miniprogramRoot });
+  const id = simulate.load(path.join(miniprogramRoot, 'components', name, 'index'), name, {
+    compiler: 'official',
+    rootPath: miniprogramRoot,
+  });
   return {
     fake,
     simulate,

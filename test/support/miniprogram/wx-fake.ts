@@ -3,7 +3,11 @@
  * wx.login take its codes from the fake WeChat (server/src/dev/host-backend.ts), the way the
  * template's tests start a server and point the mini program at it.
  */
-import { installWxFake as installHeadlessWxFake, type WxFake as HeadlessWxFake, type WxFakeOptions } from 'miniprogram-headless-host/runtime';
+import {
+  installWxFake as installHeadlessWxFake,
+  type WxFake as HeadlessWxFake,
+  type WxFakeOptions,
+} from 'miniprogram-headless-host/runtime';
 import { fakeWeChatLoginCodeUrl } from '../../../server/src/dev/host-backend';
 
 export interface TemplateWxFakeOptions extends WxFakeOptions {

@@ -90,14 +90,25 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const logger = createLogger(config, sink);
   const database = await openTestDatabase({ shared: options.sharedDatabase });
   const seed = await seedDatabase(database.handle.db, config);
-  const wechat = createWeChatClient({ baseUrl: fake.url, appId: config.wechat.appId, appSecret: config.wechat.appSecret, timeoutMs: config.wechat.timeoutMs, logger });
+  const wechat = createWeChatClient({
+    baseUrl: fake.url,
+    appId: config.wechat.appId,
+    appSecret: config.wechat.appSecret,
+    timeoutMs: config.wechat.timeoutMs,
+    logger,
+  });
   const app = await buildApp({ config, database: database.handle, wechat, logger });
   await app.ready();
   let baseUrl = '';
   if (options.listen) {
     baseUrl = await app.listen({ host: '127.0.0.1', port });
     app.jobs.start();
-    fake.configurePush({ url: `${baseUrl}/wechat/push`, token: config.push.token, encodingAesKey: config.push.encodingAesKey, mode: 'plaintext' });
+    fake.configurePush({
+      url: `${baseUrl}/wechat/push`,
+      token: config.push.token,
+      encodingAesKey: config.push.encodingAesKey,
+      mode: 'plaintext',
+    });
   }
 
   const request: TestApp['request'] = ({ token, headers, ...options }) =>

@@ -29,7 +29,13 @@ describe('bench goals', () => {
       forum: { posts: 1, comments: '' },
       settings: FULL_SETTINGS,
       reads: [
-        { name: 'GET /posts', ratios: [0.4, 0.6, 0.55], app: [load(400, 12), load(600, 30), load(550, 15)], bare: [load(1000), load(1000), load(1000)], responseBytes: 2048 },
+        {
+          name: 'GET /posts',
+          ratios: [0.4, 0.6, 0.55],
+          app: [load(400, 12), load(600, 30), load(550, 15)],
+          bare: [load(1000), load(1000), load(1000)],
+          responseBytes: 2048,
+        },
         { name: 'GET /posts/:id', ratios: [0.3, 0.2, 0.45], app: [load(300)], bare: [load(1000)], responseBytes: 1024 },
       ],
       posting: { readersAlone: load(300, 4), readersWhilePosting: load(300, 26), posting: load(25, 40) },

@@ -10,7 +10,9 @@ describe('bench helpers', () => {
     const summary = summarizeSetData([{ 'feed.items[20]': { id: 1 } }, { loadingMore: false }, { 'feed.items': [] }]);
     expect(summary.calls).toBe(3);
     expect(summary.maxBytes).toBe(payloadBytes({ 'feed.items[20]': { id: 1 } }));
-    expect(summary.totalBytes).toBe(payloadBytes({ 'feed.items[20]': { id: 1 } }) + payloadBytes({ loadingMore: false }) + payloadBytes({ 'feed.items': [] }));
+    expect(summary.totalBytes).toBe(
+      payloadBytes({ 'feed.items[20]': { id: 1 } }) + payloadBytes({ loadingMore: false }) + payloadBytes({ 'feed.items': [] }),
+    );
     expect(summary.wholeListKeys).toEqual(['feed.items']);
     expect(summarizeSetData([])).toEqual({ calls: 0, maxBytes: 0, avgBytes: 0, totalBytes: 0, wholeListKeys: [] });
   });

@@ -48,7 +48,11 @@ it('passes a good project (imports resolved, miniprogram_npm skipped)', () => {
 it('reports a broken template with its file and position', () => {
   const result = checkMiniprogram(project({ ...good, 'pages/home/index.wxml': '<view>\n  <text>{{title}}</view>\n' }));
   expect(result.problems).toEqual([
-    expect.objectContaining({ kind: 'wxml', file: 'pages/home/index.wxml', message: expect.stringMatching(/^pages\/home\/index\.wxml:2:\d+: expect end-tag `text`/) }),
+    expect.objectContaining({
+      kind: 'wxml',
+      file: 'pages/home/index.wxml',
+      message: expect.stringMatching(/^pages\/home\/index\.wxml:2:\d+: expect end-tag `text`/),
+    }),
   ]);
 });
 
@@ -61,7 +65,9 @@ it('reports every broken template, not only the first', () => {
 
 it('reports a broken stylesheet with its file', () => {
   const result = checkMiniprogram(project({ ...good, 'pages/home/index.wxss': '.home { padding: 24rpx; }\n.x { width: calc(; }\n' }));
-  expect(result.problems).toEqual([expect.objectContaining({ kind: 'wxss', file: 'pages/home/index.wxss', message: expect.stringContaining('pages/home/index.wxss(2:') })]);
+  expect(result.problems).toEqual([
+    expect.objectContaining({ kind: 'wxss', file: 'pages/home/index.wxss', message: expect.stringContaining('pages/home/index.wxss(2:') }),
+  ]);
 });
 
 it('reports an unbalanced brace and a missing @import', () => {
@@ -98,7 +104,8 @@ it('the real mini program compiles cleanly', () => {
 
 describe('upload compile (miniprogram-ci, offline)', () => {
   const tiny = {
-    'project.config.json': '{"miniprogramRoot":"mp/","appid":"touristappid","compileType":"miniprogram","setting":{"useCompilerPlugins":["typescript"],"es6":true,"enhance":true,"minified":true}}',
+    'project.config.json':
+      '{"miniprogramRoot":"mp/","appid":"touristappid","compileType":"miniprogram","setting":{"useCompilerPlugins":["typescript"],"es6":true,"enhance":true,"minified":true}}',
     'mp/app.json': '{"pages":["pages/home/index"]}',
     'mp/app.ts': 'App({ onLaunch(): void { const a = { ...{ x: 1 } }; console.log(a?.x); } });\n',
     'mp/pages/home/index.json': '{}',

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const dependencies = Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies as Record<string, string>);
+const dependencies = Object.keys(
+  JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies as Record<string, string>,
+);
 
 it.each(dependencies)('miniprogram_npm holds %s with its main module', (name) => {
   const dir = path.join(root, 'miniprogram', 'miniprogram_npm', name);

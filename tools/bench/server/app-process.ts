@@ -39,7 +39,13 @@ async function main(): Promise<void> {
   const logger = createLogger(config, pino.destination({ dest: '/dev/null', sync: false }));
   const database = openBenchDatabase(target);
   await migrateToLatest(database);
-  const wechat = createWeChatClient({ baseUrl: fakeUrl, appId: config.wechat.appId, appSecret: config.wechat.appSecret, timeoutMs: config.wechat.timeoutMs, logger });
+  const wechat = createWeChatClient({
+    baseUrl: fakeUrl,
+    appId: config.wechat.appId,
+    appSecret: config.wechat.appSecret,
+    timeoutMs: config.wechat.timeoutMs,
+    logger,
+  });
   const app = await buildApp({ config, database, wechat, logger });
   app.addHook('onClose', async () => database.db.destroy());
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -48,9 +54,10 @@ async function main(): Promise<void> {
   process.on('message', (message: unknown) => {
     if (typeof message === 'object' && message !== null && 'profile' in message) {
       const { profile, file } = message as { profile: 'start' | 'stop'; file?: string };
-      const done = profile === 'start'
-        ? (inspector.connect(), inspector.post('Profiler.enable').then(() => inspector.post('Profiler.start')))
-        : inspector.post('Profiler.stop').then(({ profile: cpu }) => fs.writeFileSync(file ?? 'bench.cpuprofile', JSON.stringify(cpu)));
+      const done =
+        profile === 'start'
+          ? (inspector.connect(), inspector.post('Profiler.enable').then(() => inspector.post('Profiler.start')))
+          : inspector.post('Profiler.stop').then(({ profile: cpu }) => fs.writeFileSync(file ?? 'bench.cpuprofile', JSON.stringify(cpu)));
       void done.then(() => process.send?.({ profiled: profile }));
       return;
     }

@@ -64,21 +64,37 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-export function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+export function request(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   assertLoopback(url);
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers }, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-    });
+    const req = http.request(
+      url,
+      {
+        method: options.method ?? 'GET',
+        headers: { ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+        agent,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
 /** Median and p99 (ms, fractional) of `count` one-at-a-time requests after `warmup` unmeasured ones. */
-export async function sampleSequential(url: string, headers: Record<string, string>, count: number, warmup: number): Promise<{ p50: number; p99: number }> {
+export async function sampleSequential(
+  url: string,
+  headers: Record<string, string>,
+  count: number,
+  warmup: number,
+): Promise<{ p50: number; p99: number }> {
   const times: number[] = [];
   for (let i = 0; i < warmup + count; i += 1) {
     const started = performance.now();

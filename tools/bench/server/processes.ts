@@ -10,7 +10,10 @@ export interface Child {
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-export async function startChild(file: string, options: { env?: Record<string, string>; nodeArgs?: string[]; message?: unknown } = {}): Promise<Child> {
+export async function startChild(
+  file: string,
+  options: { env?: Record<string, string>; nodeArgs?: string[]; message?: unknown } = {},
+): Promise<Child> {
   const child = fork(path.resolve(__dirname, file), [], {
     env: { ...process.env, ...options.env },
     cwd: REPO_ROOT,
@@ -19,7 +22,9 @@ export async function startChild(file: string, options: { env?: Record<string, s
   });
   if (options.message !== undefined) child.send(options.message as object);
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message: { url?: string }) => (message.url ? resolve(message.url) : reject(new Error(`${file}: unexpected message`))));
+    child.once('message', (message: { url?: string }) =>
+      message.url ? resolve(message.url) : reject(new Error(`${file}: unexpected message`)),
+    );
     child.once('exit', (code) => reject(new Error(`${file} exited with ${String(code)} before listening`)));
   });
   return {

@@ -55,9 +55,17 @@ export function summarizeProfile(profile: CpuProfile, top = 25): string[] {
   const busy = total - (byOwner.get('(idle)') ?? 0);
   const pct = (t: number) => `${((t / busy) * 100).toFixed(1).padStart(5)} %`;
   const lines = [`busy ${(busy / 1000).toFixed(0)} ms of ${(total / 1000).toFixed(0)} ms sampled; shares are of busy time`, 'by package:'];
-  for (const [owner, t] of [...byOwner].filter(([o]) => o !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`  ${pct(t)}  ${owner}`);
+  for (const [owner, t] of [...byOwner]
+    .filter(([o]) => o !== '(idle)')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15))
+    lines.push(`  ${pct(t)}  ${owner}`);
   lines.push('by function (self):');
-  for (const [fn, t] of [...byFunction].filter(([f]) => !f.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(t)}  ${fn}`);
+  for (const [fn, t] of [...byFunction]
+    .filter(([f]) => !f.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top))
+    lines.push(`  ${pct(t)}  ${fn}`);
   return lines;
 }
 
@@ -87,11 +95,19 @@ export async function runProfile(options: { scenario: string; seconds: number; l
       comments: () => `/posts/${pick(facts.busyPostIds)}/comments`,
     };
     if (options.scenario === 'posting') {
-      const code = JSON.parse((await request(`${fake.url}/__fake/login`, { method: 'POST', body: JSON.stringify({ openid: `o_bench_${facts.firstUserId}` }) })).body).code as string;
-      const token = JSON.parse((await request(`${app.url}/auth/wechat`, { method: 'POST', body: JSON.stringify({ code }) })).body).accessToken as string;
+      const code = JSON.parse(
+        (await request(`${fake.url}/__fake/login`, { method: 'POST', body: JSON.stringify({ openid: `o_bench_${facts.firstUserId}` }) }))
+          .body,
+      ).code as string;
+      const token = JSON.parse((await request(`${app.url}/auth/wechat`, { method: 'POST', body: JSON.stringify({ code }) })).body)
+        .accessToken as string;
       let n = 0;
       await runLoad({
-        url: app.url, connections: 5, durationSeconds: options.seconds, method: 'POST', path: () => '/posts',
+        url: app.url,
+        connections: 5,
+        durationSeconds: options.seconds,
+        method: 'POST',
+        path: () => '/posts',
         headers: () => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' }),
         body: () => JSON.stringify({ boardId: 1, title: `压测发帖第${++n}篇`, body: '今天和大家分享读书会的记录。'.repeat(12) }),
       });

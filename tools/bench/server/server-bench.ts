@@ -30,14 +30,30 @@ export interface BenchSettings {
 }
 
 export const FULL_SETTINGS: BenchSettings = {
-  reps: 3, readSeconds: 5, warmupSeconds: 2, connections: 50,
-  postingSeconds: 10, readerRate: 300, readerConnections: 20, postingRate: 25, postingConnections: 5,
-  queueSizes: [1_000, 100_000], queueSamples: 200,
+  reps: 3,
+  readSeconds: 5,
+  warmupSeconds: 2,
+  connections: 50,
+  postingSeconds: 10,
+  readerRate: 300,
+  readerConnections: 20,
+  postingRate: 25,
+  postingConnections: 5,
+  queueSizes: [1_000, 100_000],
+  queueSamples: 200,
 };
 export const QUICK_SETTINGS: BenchSettings = {
-  reps: 1, readSeconds: 1, warmupSeconds: 0.5, connections: 50,
-  postingSeconds: 2, readerRate: 300, readerConnections: 20, postingRate: 25, postingConnections: 5,
-  queueSizes: [100, 2_000], queueSamples: 30,
+  reps: 1,
+  readSeconds: 1,
+  warmupSeconds: 0.5,
+  connections: 50,
+  postingSeconds: 2,
+  readerRate: 300,
+  readerConnections: 20,
+  postingRate: 25,
+  postingConnections: 5,
+  queueSizes: [100, 2_000],
+  queueSamples: 30,
 };
 
 export interface ReadScenario {
@@ -89,7 +105,9 @@ interface Session {
 }
 
 async function login(fakeUrl: string, apiUrl: string, openid: string): Promise<Session> {
-  const code = JSON.parse((await request(`${fakeUrl}/__fake/login`, { method: 'POST', body: JSON.stringify({ openid }) })).body) as { code: string };
+  const code = JSON.parse((await request(`${fakeUrl}/__fake/login`, { method: 'POST', body: JSON.stringify({ openid }) })).body) as {
+    code: string;
+  };
   const response = await request(`${apiUrl}/auth/wechat`, { method: 'POST', body: JSON.stringify({ code: code.code }) });
   if (response.status !== 200) throw new Error(`bench login as ${openid}: ${response.status} ${response.body}`);
   return JSON.parse(response.body) as Session;
@@ -118,15 +136,32 @@ async function readScenarios(app: Child, facts: ForumFacts, settings: BenchSetti
   const threadIds = facts.busyPostIds;
   const scenarios = [
     { name: 'GET /posts', route: '/posts', path: () => '/posts', sample: ['/posts'] },
-    { name: 'GET /posts/:id', route: '/posts/:id', path: () => `/posts/${pick(detailIds)}`, sample: detailIds.slice(0, 41).map((id) => `/posts/${id}`) },
-    { name: 'GET /posts/:id/comments', route: '/posts/:id/comments', path: () => `/posts/${pick(threadIds)}/comments`, sample: threadIds.slice(0, 21).map((id) => `/posts/${id}/comments`) },
+    {
+      name: 'GET /posts/:id',
+      route: '/posts/:id',
+      path: () => `/posts/${pick(detailIds)}`,
+      sample: detailIds.slice(0, 41).map((id) => `/posts/${id}`),
+    },
+    {
+      name: 'GET /posts/:id/comments',
+      route: '/posts/:id/comments',
+      path: () => `/posts/${pick(threadIds)}/comments`,
+      sample: threadIds.slice(0, 21).map((id) => `/posts/${id}/comments`),
+    },
   ];
   const bodies: Record<string, string> = {};
   for (const s of scenarios) bodies[s.route] = await medianBody(app.url, s.sample);
   const bare = await startChild('baseline-process.ts', { message: { bodies } });
   try {
-    const results = scenarios.map((s) => ({ name: s.name, ratios: [] as number[], app: [] as LoadResult[], bare: [] as LoadResult[], responseBytes: Buffer.byteLength(bodies[s.route]!) }));
-    const load = (url: string, s: (typeof scenarios)[number], seconds: number) => runLoad({ url, connections: settings.connections, durationSeconds: seconds, path: s.path });
+    const results = scenarios.map((s) => ({
+      name: s.name,
+      ratios: [] as number[],
+      app: [] as LoadResult[],
+      bare: [] as LoadResult[],
+      responseBytes: Buffer.byteLength(bodies[s.route]!),
+    }));
+    const load = (url: string, s: (typeof scenarios)[number], seconds: number) =>
+      runLoad({ url, connections: settings.connections, durationSeconds: seconds, path: s.path });
     for (const s of scenarios) {
       await load(bare.url, s, settings.warmupSeconds);
       await load(app.url, s, settings.warmupSeconds);
@@ -140,7 +175,9 @@ async function readScenarios(app: Child, facts: ForumFacts, settings: BenchSetti
         r.app.push(measured.app!);
         r.bare.push(measured.bare!);
         r.ratios.push(measured.app!.rps / measured.bare!.rps);
-        log(`  rep ${rep + 1} ${s.name.padEnd(24)} app ${measured.app!.rps.toFixed(0).padStart(6)} req/s p99 ${measured.app!.p99} ms | bare ${measured.bare!.rps.toFixed(0).padStart(6)} req/s p99 ${measured.bare!.p99} ms | ${((measured.app!.rps / measured.bare!.rps) * 100).toFixed(1)} %`);
+        log(
+          `  rep ${rep + 1} ${s.name.padEnd(24)} app ${measured.app!.rps.toFixed(0).padStart(6)} req/s p99 ${measured.app!.p99} ms | bare ${measured.bare!.rps.toFixed(0).padStart(6)} req/s p99 ${measured.bare!.p99} ms | ${((measured.app!.rps / measured.bare!.rps) * 100).toFixed(1)} %`,
+        );
       }
     }
     return results;
@@ -149,10 +186,23 @@ async function readScenarios(app: Child, facts: ForumFacts, settings: BenchSetti
   }
 }
 
-async function postingScenario(app: Child, fakeUrl: string, facts: ForumFacts, settings: BenchSettings, log: Log): Promise<ServerBenchResult['posting']> {
+async function postingScenario(
+  app: Child,
+  fakeUrl: string,
+  facts: ForumFacts,
+  settings: BenchSettings,
+  log: Log,
+): Promise<ServerBenchResult['posting']> {
   const members: Session[] = [];
   for (let i = 0; i < 20; i += 1) members.push(await login(fakeUrl, app.url, `o_bench_${facts.firstUserId + i}`));
-  const readers = () => runLoad({ url: app.url, connections: settings.readerConnections, overallRate: settings.readerRate, durationSeconds: settings.postingSeconds, path: () => '/posts' });
+  const readers = () =>
+    runLoad({
+      url: app.url,
+      connections: settings.readerConnections,
+      overallRate: settings.readerRate,
+      durationSeconds: settings.postingSeconds,
+      path: () => '/posts',
+    });
   const readersAlone = await readers();
   let n = 0;
   const [readersWhilePosting, posting] = await Promise.all([
@@ -167,12 +217,18 @@ async function postingScenario(app: Child, fakeUrl: string, facts: ForumFacts, s
       headers: () => ({ authorization: `Bearer ${members[n % members.length]!.accessToken}`, 'content-type': 'application/json' }),
       body: () => {
         n += 1;
-        return JSON.stringify({ boardId: facts.boardIds[n % facts.boardIds.length], title: `压测发帖第${n}篇：周末的读书会`, body: `今天和大家分享第${n}次读书会的记录。`.repeat(12) });
+        return JSON.stringify({
+          boardId: facts.boardIds[n % facts.boardIds.length],
+          title: `压测发帖第${n}篇：周末的读书会`,
+          body: `今天和大家分享第${n}次读书会的记录。`.repeat(12),
+        });
       },
     }),
   ]);
   log(`  readers alone        ${readersAlone.rps.toFixed(0)} req/s p50 ${readersAlone.p50} ms p99 ${readersAlone.p99} ms`);
-  log(`  readers with posting ${readersWhilePosting.rps.toFixed(0)} req/s p50 ${readersWhilePosting.p50} ms p99 ${readersWhilePosting.p99} ms; posting ${posting.rps.toFixed(1)} posts/s p99 ${posting.p99} ms (${posting.non2xx} non-2xx, ${posting.errors} errors)`);
+  log(
+    `  readers with posting ${readersWhilePosting.rps.toFixed(0)} req/s p50 ${readersWhilePosting.p50} ms p99 ${readersWhilePosting.p99} ms; posting ${posting.rps.toFixed(1)} posts/s p99 ${posting.p99} ms (${posting.non2xx} non-2xx, ${posting.errors} errors)`,
+  );
   return { readersAlone, readersWhilePosting, posting };
 }
 
@@ -191,7 +247,12 @@ async function queueScenario(dir: string, fakeUrl: string, settings: BenchSettin
       try {
         const moderator = await login(fakeUrl, app.url, `o_bench_${facts.moderatorId}`);
         for (const [i, name] of QUEUES.entries()) {
-          const sample = await sampleSequential(`${app.url}/moderation/${name}`, { authorization: `Bearer ${moderator.accessToken}` }, settings.queueSamples, 20);
+          const sample = await sampleSequential(
+            `${app.url}/moderation/${name}`,
+            { authorization: `Bearer ${moderator.accessToken}` },
+            settings.queueSamples,
+            20,
+          );
           figures[i]![k === 0 ? 'small' : 'large'] = { queued, p50: sample.p50 };
           log(`    /moderation/${name.padEnd(10)} p50 ${sample.p50.toFixed(2)} ms p99 ${sample.p99.toFixed(2)} ms`);
         }
@@ -216,7 +277,9 @@ export async function runServerBench(options: { quick: boolean; log?: Log }): Pr
     try {
       const started = Date.now();
       const facts = await buildForum(target, size);
-      log(`Server bench on ${target.kind}: ${size.posts} posts, ~${size.commentsPerPost} comments each (built in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      log(
+        `Server bench on ${target.kind}: ${size.posts} posts, ~${size.commentsPerPost} comments each (built in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
       const app = await startApp(target, fake.url);
       let reads: ReadScenario[];
       let posting: ServerBenchResult['posting'];
@@ -230,7 +293,14 @@ export async function runServerBench(options: { quick: boolean; log?: Log }): Pr
       }
       log(`Moderation queues: first page, ${settings.queueSamples} sequential requests each`);
       const queues = await queueScenario(dir, fake.url, settings, log);
-      return { database: target.kind, forum: { posts: size.posts, comments: `~${size.commentsPerPost}/post` }, settings, reads, posting, queues };
+      return {
+        database: target.kind,
+        forum: { posts: size.posts, comments: `~${size.commentsPerPost}/post` },
+        settings,
+        reads,
+        posting,
+        queues,
+      };
     } finally {
       await drop();
     }

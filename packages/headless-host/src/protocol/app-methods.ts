@@ -46,7 +46,8 @@ export const appMethods: Record<string, MethodHandler> = {
   'App.addBinding': (context, params) => {
     const name = params.name;
     if (typeof name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(name)) throw new ProtocolError('App.addBinding: name must be an identifier');
-    (globalThis as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => context.emit('App.bindingCalled', { name, args: toWire(args) });
+    (globalThis as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+      context.emit('App.bindingCalled', { name, args: toWire(args) });
     return {};
   },
   // miniProgram.close() sends App.exit, then Tool.close; the pages stay until the host stops.

@@ -2,7 +2,10 @@
 export function valueAtPath(data: unknown, path: string | undefined): unknown {
   if (!path) return data;
   let current: unknown = data;
-  for (const key of path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) {
+  for (const key of path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)) {
     if (current === null || typeof current !== 'object') return undefined;
     current = (current as Record<string, unknown>)[key];
   }

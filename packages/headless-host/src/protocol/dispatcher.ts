@@ -10,6 +10,9 @@ export const methods: Readonly<Record<string, MethodHandler>> = { ...appMethods,
 
 export async function dispatch(context: HostContext, method: string, params: Params): Promise<unknown> {
   const handler = methods[method];
-  if (!handler) throw new ProtocolError(`unknown method ${method}: the headless host does not implement it (see the miniprogram-headless-host README, "Fidelity")`);
+  if (!handler)
+    throw new ProtocolError(
+      `unknown method ${method}: the headless host does not implement it (see the miniprogram-headless-host README, "Fidelity")`,
+    );
   return handler(context, params);
 }

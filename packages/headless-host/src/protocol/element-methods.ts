@@ -23,7 +23,9 @@ function findInside(context: HostContext, method: string, params: Params): SimCo
   const entry = entryOf(context, params);
   if (entry.custom) return queryAll(method, entry.node, params.selector);
   const container = entry.node.dom;
-  return queryAll(method, entry.scope, params.selector).filter((candidate) => candidate.dom && candidate.dom !== container && container?.contains(candidate.dom));
+  return queryAll(method, entry.scope, params.selector).filter(
+    (candidate) => candidate.dom && candidate.dom !== container && container?.contains(candidate.dom),
+  );
 }
 
 function customOnly(entry: ElementEntry, method: string): ElementEntry {
@@ -31,7 +33,13 @@ function customOnly(entry: ElementEntry, method: string): ElementEntry {
   return entry;
 }
 
-async function dispatch(context: HostContext, entry: ElementEntry, type: string, detail: unknown, extra: Record<string, unknown> = {}): Promise<void> {
+async function dispatch(
+  context: HostContext,
+  entry: ElementEntry,
+  type: string,
+  detail: unknown,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   entry.node.dispatchEvent(type, { detail: detail ?? {}, ...extra });
   await context.host.settle();
 }
@@ -49,13 +57,20 @@ export const elementMethods: Record<string, MethodHandler> = {
   'Element.getElement': (context, params) => {
     const entry = entryOf(context, params);
     const [first] = findInside(context, 'Element.getElement', params);
-    if (!first) throw new ProtocolError(`Element.getElement: no element matches "${String(params.selector)}" inside <${entry.tagName}> on ${entry.page.route}`);
+    if (!first)
+      throw new ProtocolError(
+        `Element.getElement: no element matches "${String(params.selector)}" inside <${entry.tagName}> on ${entry.page.route}`,
+      );
     return ElementRegistry.wire(context.elements.register(entry.page, first, entry.custom ? entry.node : entry.scope));
   },
   'Element.getElements': (context, params) => {
     const entry = entryOf(context, params);
     const found = findInside(context, 'Element.getElements', params);
-    return { elements: found.map((node) => ElementRegistry.wire(context.elements.register(entry.page, node, entry.custom ? entry.node : entry.scope))) };
+    return {
+      elements: found.map((node) =>
+        ElementRegistry.wire(context.elements.register(entry.page, node, entry.custom ? entry.node : entry.scope)),
+      ),
+    };
   },
   'Element.tap': async (context, params) => {
     await context.host.tapElement(entryOf(context, params).node);
@@ -66,15 +81,24 @@ export const elementMethods: Record<string, MethodHandler> = {
     return {};
   },
   'Element.touchstart': async (context, params) => {
-    await dispatch(context, entryOf(context, params), 'touchstart', undefined, { touches: params.touches, changedTouches: params.changedTouches });
+    await dispatch(context, entryOf(context, params), 'touchstart', undefined, {
+      touches: params.touches,
+      changedTouches: params.changedTouches,
+    });
     return {};
   },
   'Element.touchmove': async (context, params) => {
-    await dispatch(context, entryOf(context, params), 'touchmove', undefined, { touches: params.touches, changedTouches: params.changedTouches });
+    await dispatch(context, entryOf(context, params), 'touchmove', undefined, {
+      touches: params.touches,
+      changedTouches: params.changedTouches,
+    });
     return {};
   },
   'Element.touchend': async (context, params) => {
-    await dispatch(context, entryOf(context, params), 'touchend', undefined, { touches: params.touches, changedTouches: params.changedTouches });
+    await dispatch(context, entryOf(context, params), 'touchend', undefined, {
+      touches: params.touches,
+      changedTouches: params.changedTouches,
+    });
     return {};
   },
   'Element.triggerEvent': async (context, params) => {
@@ -144,7 +168,8 @@ export const elementMethods: Record<string, MethodHandler> = {
     const entry = customOnly(entryOf(context, params), 'Element.getData');
     return { data: toWire(valueAtPath(entry.node.instance.data, typeof params.path === 'string' ? params.path : undefined)) };
   },
-  'Element.setData': (context, params) => setInstanceData(context, 'Element.setData', customOnly(entryOf(context, params), 'Element.setData').node.instance, params),
+  'Element.setData': (context, params) =>
+    setInstanceData(context, 'Element.setData', customOnly(entryOf(context, params), 'Element.setData').node.instance, params),
   'Element.callMethod': (context, params) => {
     const entry = customOnly(entryOf(context, params), 'Element.callMethod');
     return callInstanceMethod(context, 'Element.callMethod', `<${entry.tagName}>`, entry.node.instance, params);

@@ -69,13 +69,17 @@ export class ElementRegistry {
     const entry = this.byId.get(String(elementId));
     if (!entry) throw new ProtocolError(`element ${String(elementId)} is unknown to this host`);
     if (entry.node.dom && !entry.node.dom.isConnected) {
-      throw new ProtocolError(`element ${entry.elementId} (<${entry.tagName}>) is no longer on ${entry.page.route}: it was re-rendered or removed; query it again with page.$()`);
+      throw new ProtocolError(
+        `element ${entry.elementId} (<${entry.tagName}>) is no longer on ${entry.page.route}: it was re-rendered or removed; query it again with page.$()`,
+      );
     }
     return entry;
   }
 
   static wire(entry: ElementEntry): ElementWire {
-    return entry.custom ? { elementId: entry.elementId, tagName: entry.tagName, nodeId: entry.elementId } : { elementId: entry.elementId, tagName: entry.tagName };
+    return entry.custom
+      ? { elementId: entry.elementId, tagName: entry.tagName, nodeId: entry.elementId }
+      : { elementId: entry.elementId, tagName: entry.tagName };
   }
 }
 

@@ -11,6 +11,7 @@ export class NotSupportedHeadless extends ProtocolError {
   }
 }
 
-export const NO_LAYOUT = 'the headless host renders into jsdom, which has no layout (sizes, offsets, scrolling and styles are not computed)';
+export const NO_LAYOUT =
+  'the headless host renders into jsdom, which has no layout (sizes, offsets, scrolling and styles are not computed)';
 export const NO_PIXELS = 'nothing is painted headless, so there are no pixels to capture';
 export const DEVTOOLS_ONLY = 'it is a WeChat DevTools feature with no headless counterpart';

@@ -10,7 +10,12 @@ import { errorMessage } from './wx-api-call';
 
 type Instance = SimComponent['instance'];
 
-export async function setInstanceData(context: HostContext, api: string, instance: Instance, params: Params): Promise<Record<string, never>> {
+export async function setInstanceData(
+  context: HostContext,
+  api: string,
+  instance: Instance,
+  params: Params,
+): Promise<Record<string, never>> {
   if (params.data === null || typeof params.data !== 'object') throw new ProtocolError(`${api}: data must be an object`);
   instance.setData(params.data as Record<string, unknown>);
   await context.host.settle();
@@ -18,7 +23,13 @@ export async function setInstanceData(context: HostContext, api: string, instanc
 }
 
 /** `owner` names the page or component in errors (`pages/forum/index`, `<privacy-popup>`). */
-export async function callInstanceMethod(context: HostContext, api: string, owner: string, instance: Instance, params: Params): Promise<{ result: unknown }> {
+export async function callInstanceMethod(
+  context: HostContext,
+  api: string,
+  owner: string,
+  instance: Instance,
+  params: Params,
+): Promise<{ result: unknown }> {
   const method = String(params.method ?? '');
   const fn = instance[method];
   if (typeof fn !== 'function') throw new ProtocolError(`${api}: ${owner} has no method "${method}"`);

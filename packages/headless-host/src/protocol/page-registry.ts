@@ -32,7 +32,10 @@ export class PageRegistry {
 
   get(pageId: unknown): HostedPage {
     const page = this.host.livePages().find((candidate) => this.ids.get(candidate) === pageId);
-    if (!page) throw new ProtocolError(`page ${String(pageId)} is no longer open (it was closed by a navigation); get it again with miniProgram.currentPage()`);
+    if (!page)
+      throw new ProtocolError(
+        `page ${String(pageId)} is no longer open (it was closed by a navigation); get it again with miniProgram.currentPage()`,
+      );
     return page;
   }
 }

@@ -8,12 +8,27 @@ type AnyFunction = (...args: unknown[]) => unknown;
 
 /** `getStorageSync`, `createSelectorQuery`, `getMenuButtonBoundingClientRect`, `onX`/`offX`… */
 export function isSynchronousApi(method: string): boolean {
-  return /Sync$/.test(method) || /^(create|on[A-Z]|off[A-Z])/.test(method) || ['canIUse', 'nextTick', 'getMenuButtonBoundingClientRect', 'getLogManager', 'getRealtimeLogManager', 'getUpdateManager', 'getAccountInfoSync', 'getEnterOptionsSync', 'getLaunchOptionsSync'].includes(method);
+  return (
+    /Sync$/.test(method) ||
+    /^(create|on[A-Z]|off[A-Z])/.test(method) ||
+    [
+      'canIUse',
+      'nextTick',
+      'getMenuButtonBoundingClientRect',
+      'getLogManager',
+      'getRealtimeLogManager',
+      'getUpdateManager',
+      'getAccountInfoSync',
+      'getEnterOptionsSync',
+      'getLaunchOptionsSync',
+    ].includes(method)
+  );
 }
 
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (error !== null && typeof error === 'object' && typeof (error as { errMsg?: unknown }).errMsg === 'string') return (error as { errMsg: string }).errMsg;
+  if (error !== null && typeof error === 'object' && typeof (error as { errMsg?: unknown }).errMsg === 'string')
+    return (error as { errMsg: string }).errMsg;
   return String(error);
 }
 
@@ -25,7 +40,11 @@ export async function callWxApi(wx: Record<string, unknown>, method: string, arg
   const options = first !== null && typeof first === 'object' ? (first as Record<string, unknown>) : {};
   return new Promise((resolve, reject) => {
     try {
-      (fn as AnyFunction).call(wx, { ...options, success: resolve, fail: (error: unknown) => reject(new ProtocolError(errorMessage(error))) }, ...rest);
+      (fn as AnyFunction).call(
+        wx,
+        { ...options, success: resolve, fail: (error: unknown) => reject(new ProtocolError(errorMessage(error))) },
+        ...rest,
+      );
     } catch (error: unknown) {
       reject(new ProtocolError(errorMessage(error)));
     }

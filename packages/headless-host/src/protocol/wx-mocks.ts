@@ -53,10 +53,15 @@ export class WxMocks {
     const origin = typeof original === 'function' ? (original as AnyFunction).bind(owner) : undefined;
     const produce: (callArgs: unknown[]) => unknown =
       spec.functionDeclaration !== undefined
-        ? ((fn) => (callArgs) => fn.call({ origin }, callArgs[0], ...(spec.args ?? [])))(compileFunction(spec.functionDeclaration))
+        ? (
+            (fn) => (callArgs) =>
+              fn.call({ origin }, callArgs[0], ...(spec.args ?? []))
+          )(compileFunction(spec.functionDeclaration))
         : () => structuredClone(spec.result);
     const fromResult = 'result' in spec;
-    owner[key] = isSynchronousApi(key) ? (...callArgs: unknown[]) => produce(callArgs) : (...callArgs: unknown[]) => this.answerAsync(method, callArgs, produce, fromResult);
+    owner[key] = isSynchronousApi(key)
+      ? (...callArgs: unknown[]) => produce(callArgs)
+      : (...callArgs: unknown[]) => this.answerAsync(method, callArgs, produce, fromResult);
   }
 
   /** The object holding the method and its key: `wx` itself, or `wx.cloud` for `cloud.callFunction`. */
@@ -106,7 +111,12 @@ export class WxMocks {
           return result;
         },
         (error: unknown) => {
-          const failure = { errMsg: error !== null && typeof error === 'object' && 'errMsg' in error ? errorMessage(error) : `${method}:fail ${errorMessage(error)}` };
+          const failure = {
+            errMsg:
+              error !== null && typeof error === 'object' && 'errMsg' in error
+                ? errorMessage(error)
+                : `${method}:fail ${errorMessage(error)}`,
+          };
           call('fail', failure);
           call('complete', failure);
           throw failure;

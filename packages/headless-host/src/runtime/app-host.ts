@@ -120,8 +120,15 @@ function rootRelativeWxmlPaths(): void {
   const original = compiler.wxmlToJs.bind(compiler);
   const list = (root: string, ext: string) => listUnder(root, ext).map((file) => `./${file}`);
   compiler.wxmlToJs = (rootPath, options = {}) => {
-    const code = original(rootPath, { ...options, wxmlList: options.wxmlList ?? list(rootPath, '.wxml').map((file) => file.slice(0, -'.wxml'.length) + '.wxml'), wxsList: options.wxsList ?? list(rootPath, '.wxs') });
-    return code.replace(/return \$gwx;\s*$/, "return function (p, ...rest) { return $gwx(typeof p === 'string' && !p.startsWith('./') && !p.startsWith('/') ? './' + p : p, ...rest); };");
+    const code = original(rootPath, {
+      ...options,
+      wxmlList: options.wxmlList ?? list(rootPath, '.wxml').map((file) => file.slice(0, -'.wxml'.length) + '.wxml'),
+      wxsList: options.wxsList ?? list(rootPath, '.wxs'),
+    });
+    return code.replace(
+      /return \$gwx;\s*$/,
+      "return function (p, ...rest) { return $gwx(typeof p === 'string' && !p.startsWith('./') && !p.startsWith('/') ? './' + p : p, ...rest); };",
+    );
   };
 }
 
@@ -146,7 +153,14 @@ export function createAppHost(options: AppHostOptions): AppHost {
   const appJson = JSON.parse(fs.readFileSync(path.join(rootPath, 'app.json'), 'utf8')) as AppJson;
   const tabPages = (appJson.tabBar?.list ?? []).map((item) => item.pagePath);
   const g = globalThis as unknown as Record<string, unknown>;
-  const saved = { App: g.App, getApp: g.getApp, getCurrentPages: g.getCurrentPages, Page: g.Page, setTimeout: g.setTimeout, clearTimeout: g.clearTimeout };
+  const saved = {
+    App: g.App,
+    getApp: g.getApp,
+    getCurrentPages: g.getCurrentPages,
+    Page: g.Page,
+    setTimeout: g.setTimeout,
+    clearTimeout: g.clearTimeout,
+  };
 
   let app: Record<string, unknown> = {};
   let appLoaded = false;
@@ -188,7 +202,9 @@ export function createAppHost(options: AppHostOptions): AppHost {
     ([lib, on]) => on && !fs.existsSync(path.join(rootPath, 'miniprogram_npm', lib === 'weui' ? 'weui-miniprogram' : lib)),
   );
   for (const [lib] of extendedLibs) {
-    warn(`app.json useExtendedLib.${lib}: extended libraries are not available headless; their components (e.g. weui-miniprogram/…) render empty unless the package is installed and built into miniprogram_npm`);
+    warn(
+      `app.json useExtendedLib.${lib}: extended libraries are not available headless; their components (e.g. weui-miniprogram/…) render empty unless the package is installed and built into miniprogram_npm`,
+    );
   }
   const pages = createPageStack(sim, rootPath, appJson, ensureApp, report, warn);
 
@@ -219,7 +235,10 @@ export function createAppHost(options: AppHostOptions): AppHost {
   const timerDone = new Map<unknown, () => void>();
   g.setTimeout = (fn: unknown, ms?: number, ...args: unknown[]) => {
     const stackTrace = new Error().stack ?? '';
-    const fromApp = stackTrace.split('\n').slice(2).some((line) => line.includes(rootPath));
+    const fromApp = stackTrace
+      .split('\n')
+      .slice(2)
+      .some((line) => line.includes(rootPath));
     const userPaced = options.userPacedTimerMs !== undefined && (ms ?? 0) > options.userPacedTimerMs;
     if (!fromApp || userPaced || typeof fn !== 'function') return realSetTimeout(fn as () => void, ms, ...args);
     const done = fake.beginWork(`setTimeout(${String(ms ?? 0)})`);

@@ -37,7 +37,10 @@ export interface AppJson {
 /** Every route the router knows: the main package's pages, then each subpackage's (`root/page`), independent ones included. */
 export function allRoutes(appJson: AppJson): string[] {
   const subs = appJson.subpackages ?? appJson.subPackages ?? [];
-  return [...appJson.pages, ...subs.flatMap((sub) => sub.pages.map((page) => `${sub.root.replace(/^\/|\/$/g, '')}/${page.replace(/^\//, '')}`))];
+  return [
+    ...appJson.pages,
+    ...subs.flatMap((sub) => sub.pages.map((page) => `${sub.root.replace(/^\/|\/$/g, '')}/${page.replace(/^\//, '')}`)),
+  ];
 }
 
 /** Where an error thrown by the mini program's code happened (`onLaunch`, `pages/x onLoad`, `load pages/x`). */
@@ -77,7 +80,14 @@ export function callIfFunction(target: Record<string, unknown>, name: string, ..
   return typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown).apply(target, args) : undefined;
 }
 
-export function createPageStack(sim: SimulateModule, rootPath: string, appJson: AppJson, ensureApp: () => void, report: ErrorReporter, warn: (line: string) => void = () => undefined): PageStack {
+export function createPageStack(
+  sim: SimulateModule,
+  rootPath: string,
+  appJson: AppJson,
+  ensureApp: () => void,
+  report: ErrorReporter,
+  warn: (line: string) => void = () => undefined,
+): PageStack {
   const warned = new Set<string>();
   const warnOnce = (line: string) => {
     if (warned.has(line)) return;
@@ -139,7 +149,8 @@ export function createPageStack(sim: SimulateModule, rootPath: string, appJson: 
    * stays empty. A component that cannot be found is reported too (WeChat refuses to compile).
    */
   function resolveComponent(file: string, tag: string, target: string): string | undefined {
-    const asComponent = (base: string) => (fs.existsSync(`${base}.json`) ? base : fs.existsSync(path.join(base, 'index.json')) ? path.join(base, 'index') : undefined);
+    const asComponent = (base: string) =>
+      fs.existsSync(`${base}.json`) ? base : fs.existsSync(path.join(base, 'index.json')) ? path.join(base, 'index') : undefined;
     const where = path.relative(rootPath, file).split(path.sep).join('/');
     if (target.startsWith('plugin://') || target.startsWith('plugin-private://')) {
       warnOnce(`${where}: <${tag}> is a plugin component (${target}): plugins are not supported headless, the tag renders empty`);
@@ -151,7 +162,9 @@ export function createPageStack(sim: SimulateModule, rootPath: string, appJson: 
         ? asComponent(path.join(path.dirname(file), target))
         : (asComponent(path.join(path.dirname(file), target)) ?? findInMiniprogramNpm(target, path.dirname(file), rootPath, asComponent));
     if (!found) {
-      const extended = target.startsWith('weui-miniprogram/') ? ' (the WeUI extended library, useExtendedLib, is not bundled headless: add weui-miniprogram to package.json and build npm)' : '';
+      const extended = target.startsWith('weui-miniprogram/')
+        ? ' (the WeUI extended library, useExtendedLib, is not bundled headless: add weui-miniprogram to package.json and build npm)'
+        : '';
       warnOnce(`${where}: <${tag}> uses "${target}", which is not found${extended}; the tag renders empty`);
     }
     return found;
@@ -169,7 +182,11 @@ export function createPageStack(sim: SimulateModule, rootPath: string, appJson: 
       loadComponentTree(path.join(rootPath, 'app'));
     }
     const usingComponents = loadComponentTree(file);
-    const id = sim.load(file, route.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '') || 'page', { compiler: 'official', rootPath, usingComponents });
+    const id = sim.load(file, route.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '') || 'page', {
+      compiler: 'official',
+      rootPath,
+      usingComponents,
+    });
     routeIds.set(file, id);
     return id;
   }

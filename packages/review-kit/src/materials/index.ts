@@ -31,7 +31,12 @@ export function buildMaterials(project: ReviewProject, env: Record<string, strin
   return {
     category,
     versionNotes: versionNotes({ project, category, keyPages: pages, privacy, ugc, testAccount: account }),
-    testAccount: { required: account.required, username: account.username, passwordProvided: account.password !== undefined, entry: account.entry },
+    testAccount: {
+      required: account.required,
+      username: account.username,
+      passwordProvided: account.password !== undefined,
+      entry: account.entry,
+    },
     ugcDeclaration: ugc,
     privacyTypes: privacy,
     keyPages: pages,
@@ -50,10 +55,16 @@ export function formatMaterials(materials: Materials): string {
       `是否有审核团队：${ugc.auditTeam === null ? '（未配置 review.config.json ugcAuditTeam）' : ugc.auditTeam ? '是' : '否'}`,
       ...ugc.notes.map((note) => `! ${note}`),
     ]),
-    ...section('用户隐私保护指引 (privacy information types to declare)', materials.privacyTypes.length
-      ? materials.privacyTypes.map((type) => `- ${type.label}：${type.purpose}（${type.usages.join('、')}）`)
-      : ['- 无（代码未使用隐私接口）']),
-    ...section('关键页面 (key pages)', materials.keyPages.map((page, i) => `${i + 1}. ${page.label}  ${page.route}`)),
+    ...section(
+      '用户隐私保护指引 (privacy information types to declare)',
+      materials.privacyTypes.length
+        ? materials.privacyTypes.map((type) => `- ${type.label}：${type.purpose}（${type.usages.join('、')}）`)
+        : ['- 无（代码未使用隐私接口）'],
+    ),
+    ...section(
+      '关键页面 (key pages)',
+      materials.keyPages.map((page, i) => `${i + 1}. ${page.label}  ${page.route}`),
+    ),
     ...section('服务类目 (service category)', [materials.category]),
   ].join('\n');
 }

@@ -29,7 +29,9 @@ function serverCalls(project: ReviewProject, endpoint: string): boolean {
   const dir = serverSourceDir(project);
   if (dir === undefined) return false;
   const serverDir = path.join(project.root, dir);
-  return listFiles(serverDir, (file) => /\.(ts|js)$/.test(file) && !file.includes(`${path.sep}dev${path.sep}`)).some((file) => fs.readFileSync(file, 'utf8').includes(endpoint));
+  return listFiles(serverDir, (file) => /\.(ts|js)$/.test(file) && !file.includes(`${path.sep}dev${path.sep}`)).some((file) =>
+    fs.readFileSync(file, 'utf8').includes(endpoint),
+  );
 }
 
 /** Text inputs outside login pages: where users write posts, comments… */
@@ -38,7 +40,13 @@ function hasTextInput(project: ReviewProject): boolean {
   return project.miniprogramFiles.filter(isWxml).some((file) => {
     const page = pageOfFile(project, file);
     if (page && logins.has(page)) return false;
-    return parseWxml(file.text).elements.some((element) => element.tag === 'textarea' || (element.tag === 'input' && !['nickname', 'password'].includes(element.attributes.get('type') ?? '') && !element.attributes.has('password')));
+    return parseWxml(file.text).elements.some(
+      (element) =>
+        element.tag === 'textarea' ||
+        (element.tag === 'input' &&
+          !['nickname', 'password'].includes(element.attributes.get('type') ?? '') &&
+          !element.attributes.has('password')),
+    );
   });
 }
 
@@ -61,8 +69,10 @@ export function ugcDeclaration(project: ReviewProject): UgcDeclaration {
     ...(auditTeam ? ['人工审核：管理员处理待审内容与用户举报，可删除内容、禁言账号'] : []),
   ];
   const notes: string[] = [];
-  if ((text || profile) && !textCheck) notes.push('No server call to msgSecCheck (wxa/msg_sec_check) found: check text and nicknames on the server before declaring.');
-  if ((images || profile) && !imageCheck) notes.push('No server call to mediaCheckAsync (wxa/media_check_async) found: check images and avatars on the server before declaring.');
+  if ((text || profile) && !textCheck)
+    notes.push('No server call to msgSecCheck (wxa/msg_sec_check) found: check text and nicknames on the server before declaring.');
+  if ((images || profile) && !imageCheck)
+    notes.push('No server call to mediaCheckAsync (wxa/media_check_async) found: check images and avatars on the server before declaring.');
   if (auditTeam === null) notes.push('review.config.json does not say whether a team reviews content ("ugcAuditTeam": true/false).');
   return { scenes, methods, auditTeam, notes };
 }

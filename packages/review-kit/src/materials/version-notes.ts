@@ -39,7 +39,14 @@ export function versionNotes({ project, category, keyPages, privacy, ugc, testAc
     ? `涉及：${privacy.map((p) => p.label).join('、')}；均已在《用户隐私保护指引》中声明，使用前弹窗征得用户同意，拒绝后不影响浏览。`
     : '不涉及。';
   const ugcAnswer = ugc.scenes.length
-    ? `内容发布：涉及（${ugc.scenes.join('；')}），${ugc.methods.length ? `发布前经${ugc.methods.map((m) => m.split('：')[0]).filter((m, i, all) => all.indexOf(m) === i).join('和')}处理` : '请补充审核方式'}；`
+    ? `内容发布：涉及（${ugc.scenes.join('；')}），${
+        ugc.methods.length
+          ? `发布前经${ugc.methods
+              .map((m) => m.split('：')[0])
+              .filter((m, i, all) => all.indexOf(m) === i)
+              .join('和')}处理`
+          : '请补充审核方式'
+      }；`
     : '内容发布：不涉及；';
   const lines = [
     '本次版本变更：',
@@ -48,7 +55,11 @@ export function versionNotes({ project, category, keyPages, privacy, ugc, testAc
     '3. 修复：无',
   ];
   if (testAccount.required) {
-    lines.push('测试账号：', `账号：${testAccount.username ?? '（未配置：review.config.json testAccount.username）'}`, `密码：${testAccount.password ?? PASSWORD_PLACEHOLDER}`);
+    lines.push(
+      '测试账号：',
+      `账号：${testAccount.username ?? '（未配置：review.config.json testAccount.username）'}`,
+      `密码：${testAccount.password ?? PASSWORD_PLACEHOLDER}`,
+    );
     if (testAccount.entry) lines.push(`测试账号入口：${testAccount.entry}`);
   }
   lines.push(

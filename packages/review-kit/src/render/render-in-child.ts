@@ -29,11 +29,16 @@ export async function renderInChild(job: RenderJob): Promise<RenderResult> {
     const tsxCli = require.resolve('tsx/cli');
     const timeout = STARTUP_ALLOWANCE_MS + job.pages.length * (job.settleTimeoutMs + 2_000);
     await new Promise<void>((resolve, reject) => {
-      execFile(process.execPath, [tsxCli, RENDER_SCRIPT, jobFile, outFile], { timeout, maxBuffer: 16 * 1024 * 1024, cwd: path.dirname(job.miniprogramRoot) }, (error, _stdout, stderr) => {
-        if (!error) return resolve();
-        const tail = stderr.trim().split('\n').slice(-15).join('\n');
-        reject(new RenderFailedError(error.killed ? `no answer within ${timeout} ms` : tail || error.message));
-      });
+      execFile(
+        process.execPath,
+        [tsxCli, RENDER_SCRIPT, jobFile, outFile],
+        { timeout, maxBuffer: 16 * 1024 * 1024, cwd: path.dirname(job.miniprogramRoot) },
+        (error, _stdout, stderr) => {
+          if (!error) return resolve();
+          const tail = stderr.trim().split('\n').slice(-15).join('\n');
+          reject(new RenderFailedError(error.killed ? `no answer within ${timeout} ms` : tail || error.message));
+        },
+      );
     });
     return JSON.parse(await fs.readFile(outFile, 'utf8')) as RenderResult;
   } finally {

@@ -25,7 +25,8 @@ export interface ApiBaseUrl {
 }
 
 /** Names a project gives its server address: apiBaseUrl, baseUrl, BASE_URL, host, apiUrl, serverUrl, wsUrl, API_HOST, domain… */
-export const HOST_CONFIG_NAME = /^(api|base|server|service|request|ws|socket|upload|cdn|app)?[-_]?(api[-_]?)?(base[-_]?)?(url|uri|host|domain|server|endpoint|origin|root|prefix)$|^(api|base|baseapi|apibase|apiroot)$/i;
+export const HOST_CONFIG_NAME =
+  /^(api|base|server|service|request|ws|socket|upload|cdn|app)?[-_]?(api[-_]?)?(base[-_]?)?(url|uri|host|domain|server|endpoint|origin|root|prefix)$|^(api|base|baseapi|apibase|apiroot)$/i;
 const URL_LITERAL = /^(https?|wss?):\/\/[^\s'"]+/i;
 const NETWORK_APIS = new Set(['request', 'uploadFile', 'downloadFile', 'connectSocket']);
 
@@ -91,7 +92,9 @@ export function findHostDefinitions(project: ReviewProject): HostDefinition[] {
         const api = wxApiName(node.expression);
         const options = node.arguments[0];
         if (!api || !NETWORK_APIS.has(api) || !options || !ts.isObjectLiteralExpression(options)) return;
-        const url = options.properties.find((property): property is ts.PropertyAssignment => ts.isPropertyAssignment(property) && nameOf(property.name) === 'url');
+        const url = options.properties.find(
+          (property): property is ts.PropertyAssignment => ts.isPropertyAssignment(property) && nameOf(property.name) === 'url',
+        );
         if (!url) return;
         const value = leadingUrl(url.initializer);
         if (value) definitions.push({ value, file, line: lineOf(source, url.initializer), via: `wx.${api}` });
@@ -124,7 +127,12 @@ export function findApiBaseUrl(project: ReviewProject): ApiBaseUrl | undefined {
     walk(source, (node) => {
       if (found) return;
       const isNamed = (name: ts.Node) => (ts.isIdentifier(name) || ts.isStringLiteral(name)) && name.text === 'apiBaseUrl';
-      const initializer = ts.isPropertyAssignment(node) && isNamed(node.name) ? node.initializer : ts.isVariableDeclaration(node) && isNamed(node.name) ? node.initializer : undefined;
+      const initializer =
+        ts.isPropertyAssignment(node) && isNamed(node.name)
+          ? node.initializer
+          : ts.isVariableDeclaration(node) && isNamed(node.name)
+            ? node.initializer
+            : undefined;
       if (initializer && ts.isStringLiteralLike(initializer)) found = { value: initializer.text, file, line: lineOf(source, initializer) };
     });
     if (found) return found;
@@ -144,9 +152,11 @@ export function apiBaseUrlProblems(value: string): string[] {
     return ['is not a valid URL'];
   }
   const problems: string[] = [];
-  if (url.protocol !== 'https:' && url.protocol !== 'wss:') problems.push(`uses ${url.protocol.replace(':', '')} (server domains must be https/wss)`);
+  if (url.protocol !== 'https:' && url.protocol !== 'wss:')
+    problems.push(`uses ${url.protocol.replace(':', '')} (server domains must be https/wss)`);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (net.isIP(host) !== 0) problems.push(`points at ${isLanAddress(host) ? 'a LAN/loopback IP address' : 'an IP address'} (${host}), not a domain`);
+  if (net.isIP(host) !== 0)
+    problems.push(`points at ${isLanAddress(host) ? 'a LAN/loopback IP address' : 'an IP address'} (${host}), not a domain`);
   else if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local')) problems.push(`points at ${host}`);
   else if (/(^|\.)example\.(com|org|net)$/.test(host)) problems.push(`still points at the placeholder domain ${host}`);
   else if (!host.includes('.')) problems.push(`has no public domain (${host})`);
@@ -209,7 +219,9 @@ export const apiBaseUrlRule: Rule = {
         fix: 'Use your https/wss domain (ICP-filed, added under 开发管理 → 开发设置 → 服务器域名) in every build you upload.',
       });
     }
-    const callsNetwork = project.miniprogramFiles.some((file) => isScript(file) && isAuthoredUiSource(file) && wxCalls(file.path, file.text).some((call) => NETWORK_APIS.has(call.api)));
+    const callsNetwork = project.miniprogramFiles.some(
+      (file) => isScript(file) && isAuthoredUiSource(file) && wxCalls(file.path, file.text).some((call) => NETWORK_APIS.has(call.api)),
+    );
     if (!configured && hosts.length === 0 && callsNetwork) {
       findings.push({
         ruleId: 'api-base-url',

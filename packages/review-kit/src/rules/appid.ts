@@ -21,13 +21,15 @@ export const appidRule: Rule = {
   async run(project, options) {
     const appid = (options.env ?? process.env).MINIPROGRAM_APPID || projectAppid(project.root);
     if (appid && APPID_PATTERN.test(appid)) return [];
-    return [{
-      ruleId: 'appid',
-      severity: options.mode === 'upload' ? 'blocking' : 'info',
-      message: appid ? `AppID is "${appid}", not a registered mini program AppID` : 'project.config.json has no appid',
-      file: 'project.config.json',
-      evidence: appid,
-      fix: 'Put your AppID (admin console → 开发管理 → 开发设置, wx followed by 16 hex digits) in project.config.json "appid", or set MINIPROGRAM_APPID for upload/preview.',
-    }];
+    return [
+      {
+        ruleId: 'appid',
+        severity: options.mode === 'upload' ? 'blocking' : 'info',
+        message: appid ? `AppID is "${appid}", not a registered mini program AppID` : 'project.config.json has no appid',
+        file: 'project.config.json',
+        evidence: appid,
+        fix: 'Put your AppID (admin console → 开发管理 → 开发设置, wx followed by 16 hex digits) in project.config.json "appid", or set MINIPROGRAM_APPID for upload/preview.',
+      },
+    ];
   },
 };

@@ -16,7 +16,8 @@ const PROMPTING_APIS = new Set(['authorize', 'openSetting', 'getUserProfile', 'g
 const PROMPTING_OPEN_TYPES = new Set(['getPhoneNumber', 'getRealtimePhoneNumber', 'getUserInfo']);
 const APP_LIFECYCLE = ['onLaunch', 'onShow'];
 const PAGE_LIFECYCLE = ['onLoad', 'onShow', 'onReady', 'attached', 'created', 'ready'];
-const FIX = 'Let guests use the app at first open (silent wx.login is fine); ask for login or authorization only when the user taps something that needs it, with a way to cancel (暂不登录).';
+const FIX =
+  'Let guests use the app at first open (silent wx.login is fine); ask for login or authorization only when the user taps something that needs it, with a way to cancel (暂不登录).';
 
 export const forcedLoginRule: Rule = {
   id: 'forced-login',
@@ -30,9 +31,14 @@ export const forcedLoginRule: Rule = {
     for (const route of entries) {
       if (!logins.has(route)) continue;
       findings.push({
-        ruleId: 'forced-login', severity: 'blocking', page: route, evidence: route, fix: FIX,
+        ruleId: 'forced-login',
+        severity: 'blocking',
+        page: route,
+        evidence: route,
+        fix: FIX,
         message: `First-open page ${route} is a login page (${route === entries[0] ? 'the entry page' : 'a tab page'})`,
-        file: appJson?.path, line: appJson ? lineContaining(appJson.text, `"${route}"`) : undefined,
+        file: appJson?.path,
+        line: appJson ? lineContaining(appJson.text, `"${route}"`) : undefined,
       });
     }
 
@@ -51,7 +57,13 @@ export const forcedLoginRule: Rule = {
         seen.add(key);
         const what = toLogin ? `navigates to login page ${call.route}` : `calls wx.${call.api}`;
         findings.push({
-          ruleId: 'forced-login', severity: 'blocking', file: call.file, line: call.line, page: start.page, evidence: toLogin ? call.route : call.api, fix: FIX,
+          ruleId: 'forced-login',
+          severity: 'blocking',
+          file: call.file,
+          line: call.line,
+          page: start.page,
+          evidence: toLogin ? call.route : call.api,
+          fix: FIX,
           message: `First open ${what} (${start.page ? `page ${start.page}` : 'app'}: ${call.via.join(' → ')})`,
         });
       }
@@ -64,7 +76,13 @@ export const forcedLoginRule: Rule = {
         const openType = element.attributes.get('open-type');
         if (!openType || !PROMPTING_OPEN_TYPES.has(openType)) continue;
         findings.push({
-          ruleId: 'forced-login', severity: 'blocking', file: wxml.path, line: element.line, page: route, evidence: openType, fix: FIX,
+          ruleId: 'forced-login',
+          severity: 'blocking',
+          file: wxml.path,
+          line: element.line,
+          page: route,
+          evidence: openType,
+          fix: FIX,
           message: `First-open page ${route} asks for ${openType === 'getUserInfo' ? 'the user profile' : 'the phone number'} (<button open-type="${openType}">)`,
         });
       }

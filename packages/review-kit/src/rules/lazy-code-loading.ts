@@ -11,15 +11,18 @@ export const lazyCodeLoadingRule: Rule = {
   async run(project) {
     if (project.appJson.lazyCodeLoading === 'requiredComponents') return [];
     const appJson = appJsonFile(project);
-    return [{
-      ruleId: 'lazy-code-loading',
-      severity: 'warning',
-      message: project.appJson.lazyCodeLoading === undefined
-        ? 'app.json does not set lazyCodeLoading'
-        : `app.json sets lazyCodeLoading to "${String(project.appJson.lazyCodeLoading)}"`,
-      file: appJson?.path,
-      line: appJson && project.appJson.lazyCodeLoading !== undefined ? lineContaining(appJson.text, 'lazyCodeLoading') : undefined,
-      fix: 'Add "lazyCodeLoading": "requiredComponents" to app.json.',
-    }];
+    return [
+      {
+        ruleId: 'lazy-code-loading',
+        severity: 'warning',
+        message:
+          project.appJson.lazyCodeLoading === undefined
+            ? 'app.json does not set lazyCodeLoading'
+            : `app.json sets lazyCodeLoading to "${String(project.appJson.lazyCodeLoading)}"`,
+        file: appJson?.path,
+        line: appJson && project.appJson.lazyCodeLoading !== undefined ? lineContaining(appJson.text, 'lazyCodeLoading') : undefined,
+        fix: 'Add "lazyCodeLoading": "requiredComponents" to app.json.',
+      },
+    ];
   },
 };

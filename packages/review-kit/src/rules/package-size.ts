@@ -25,25 +25,43 @@ export const packageSizeRule: Rule = {
     const mainBytes = total.totalBytes - subPackages.reduce((sum, sub) => sum + (sub.size?.totalBytes ?? 0), 0);
     const findings: Finding[] = [];
     const check = (name: string, bytes: number, largest: { file: string; bytes: number }[]) => {
-      const largestText = largest.slice(0, 3).map((f) => `${f.file} ${kb(f.bytes)}`).join(', ');
+      const largestText = largest
+        .slice(0, 3)
+        .map((f) => `${f.file} ${kb(f.bytes)}`)
+        .join(', ');
       if (bytes > MAIN_PACKAGE_LIMIT_BYTES) {
         findings.push({
-          ruleId: 'package-size', severity: 'blocking', evidence: String(bytes),
+          ruleId: 'package-size',
+          severity: 'blocking',
+          evidence: String(bytes),
           message: `${name} is ${kb(bytes)}, over WeChat's ${kb(MAIN_PACKAGE_LIMIT_BYTES)} limit (largest: ${largestText})`,
           fix: 'Move images to the server/CDN, drop unused files and npm packages, or move pages into subpackages (app.json "subPackages").',
         });
       } else if (bytes > MAIN_PACKAGE_LIMIT_BYTES * WARNING_SHARE) {
         findings.push({
-          ruleId: 'package-size', severity: 'warning', evidence: String(bytes),
+          ruleId: 'package-size',
+          severity: 'warning',
+          evidence: String(bytes),
           message: `${name} is ${kb(bytes)}, ${((bytes / MAIN_PACKAGE_LIMIT_BYTES) * 100).toFixed(0)}% of the ${kb(MAIN_PACKAGE_LIMIT_BYTES)} limit (largest: ${largestText})`,
           fix: 'Plan room before it fills: serve large images from the server and consider subpackages.',
         });
       }
     };
     check('The main package', mainBytes, total.largest);
-    for (const sub of subPackages) if (sub.size) check(`Subpackage ${sub.root}`, sub.size.totalBytes, sub.size.largest.map((f) => ({ ...f, file: `${sub.root}/${f.file}` })));
+    for (const sub of subPackages)
+      if (sub.size)
+        check(
+          `Subpackage ${sub.root}`,
+          sub.size.totalBytes,
+          sub.size.largest.map((f) => ({ ...f, file: `${sub.root}/${f.file}` })),
+        );
     if (total.totalBytes > TOTAL_LIMIT_BYTES) {
-      findings.push({ ruleId: 'package-size', severity: 'blocking', message: `All packages together are ${kb(total.totalBytes)}, over the 30 MB limit`, fix: 'Move media out of the package.' });
+      findings.push({
+        ruleId: 'package-size',
+        severity: 'blocking',
+        message: `All packages together are ${kb(total.totalBytes)}, over the 30 MB limit`,
+        fix: 'Move media out of the package.',
+      });
     }
     return findings;
   },

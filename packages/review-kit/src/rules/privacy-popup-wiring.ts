@@ -28,18 +28,25 @@ interface AgreeButton {
 function agreeButtons(project: ReviewProject): AgreeButton[] {
   const buttons: AgreeButton[] = [];
   for (const file of project.miniprogramFiles.filter(isWxml)) {
-    const owner = path.relative(project.miniprogramRoot, file.absolutePath).split(path.sep).join('/').replace(/\.wxml$/, '');
+    const owner = path
+      .relative(project.miniprogramRoot, file.absolutePath)
+      .split(path.sep)
+      .join('/')
+      .replace(/\.wxml$/, '');
     for (const element of parseWxml(file.text).elements) {
-      if (element.attributes.get('open-type') === 'agreePrivacyAuthorization') buttons.push({ file: file.path, line: element.line, element, owner });
+      if (element.attributes.get('open-type') === 'agreePrivacyAuthorization')
+        buttons.push({ file: file.path, line: element.line, element, owner });
     }
   }
   return buttons;
 }
 
 function listenerRegistrations(project: ReviewProject): { file: string; line: number }[] {
-  return project.miniprogramFiles
-    .filter(isScript)
-    .flatMap((file) => wxCalls(file.path, file.text).filter((call) => call.api === 'onNeedPrivacyAuthorization').map((call) => ({ file: file.path, line: call.line })));
+  return project.miniprogramFiles.filter(isScript).flatMap((file) =>
+    wxCalls(file.path, file.text)
+      .filter((call) => call.api === 'onNeedPrivacyAuthorization')
+      .map((call) => ({ file: file.path, line: call.line })),
+  );
 }
 
 /** `/components/x/index` or `./x` (relative to the page) → `components/x/index`. */
@@ -64,7 +71,9 @@ function pageHasPopup(project: ReviewProject, route: string, owners: Set<string>
 }
 
 function requiresAuthorizationUpFront(project: ReviewProject): boolean {
-  return project.miniprogramFiles.filter(isScript).some((file) => wxCalls(file.path, file.text).some((call) => call.api === 'requirePrivacyAuthorize'));
+  return project.miniprogramFiles
+    .filter(isScript)
+    .some((file) => wxCalls(file.path, file.text).some((call) => call.api === 'requirePrivacyAuthorize'));
 }
 
 export const privacyPopupWiringRule: Rule = {
@@ -78,43 +87,68 @@ export const privacyPopupWiringRule: Rule = {
     const findings: Finding[] = [];
     const firstUse = uses[0];
     const finding = (severity: Finding['severity'], message: string, fix: string, at?: { file: string; line: number }): Finding => ({
-      ruleId: 'privacy-popup-wiring', severity, message, fix, file: at?.file, line: at?.line,
+      ruleId: 'privacy-popup-wiring',
+      severity,
+      message,
+      fix,
+      file: at?.file,
+      line: at?.line,
     });
 
     if (listeners.length === 0 && buttons.length === 0) {
       // wx.requirePrivacyAuthorize: the app asks for consent up front through WeChat's own popup.
       if (requiresAuthorizationUpFront(project)) return findings;
-      findings.push(finding('warning',
-        `The code uses privacy APIs (${[...new Set(uses.map((u) => u.usage))].join(', ')}) but has no privacy popup: WeChat falls back to its own popup, which cannot explain why or handle 不同意`,
-        `Register wx.onNeedPrivacyAuthorization once in app.ts and show a popup with ${SNIPPET}.`,
-        firstUse));
+      findings.push(
+        finding(
+          'warning',
+          `The code uses privacy APIs (${[...new Set(uses.map((u) => u.usage))].join(', ')}) but has no privacy popup: WeChat falls back to its own popup, which cannot explain why or handle 不同意`,
+          `Register wx.onNeedPrivacyAuthorization once in app.ts and show a popup with ${SNIPPET}.`,
+          firstUse,
+        ),
+      );
       return findings;
     }
     if (listeners.length === 0) {
-      findings.push(finding('blocking',
-        'An agree button exists but wx.onNeedPrivacyAuthorization is never registered: the custom popup can never appear',
-        'Call wx.onNeedPrivacyAuthorization once at launch (app.ts onLaunch) and show the popup from its listener; resolve with { event: "agree", buttonId } after the button fires.',
-        buttons[0]));
+      findings.push(
+        finding(
+          'blocking',
+          'An agree button exists but wx.onNeedPrivacyAuthorization is never registered: the custom popup can never appear',
+          'Call wx.onNeedPrivacyAuthorization once at launch (app.ts onLaunch) and show the popup from its listener; resolve with { event: "agree", buttonId } after the button fires.',
+          buttons[0],
+        ),
+      );
     }
     if (buttons.length === 0) {
-      findings.push(finding('blocking',
-        'wx.onNeedPrivacyAuthorization is registered but no <button open-type="agreePrivacyAuthorization"> exists: every privacy API will wait or fail',
-        `Add the agree button to the popup: ${SNIPPET}, and resolve({ event: 'agree', buttonId }) from its handler.`,
-        listeners[0]));
+      findings.push(
+        finding(
+          'blocking',
+          'wx.onNeedPrivacyAuthorization is registered but no <button open-type="agreePrivacyAuthorization"> exists: every privacy API will wait or fail',
+          `Add the agree button to the popup: ${SNIPPET}, and resolve({ event: 'agree', buttonId }) from its handler.`,
+          listeners[0],
+        ),
+      );
     }
     for (const button of buttons) {
       const handler = [...button.element.attributes].find(([name, value]) => AGREE_EVENT.test(name) && value.trim() !== '');
       if (!handler) {
-        findings.push(finding('blocking',
-          'The agree button has no bindagreeprivacyauthorization handler: the agreement is never passed to the pending privacy API',
-          `Add bindagreeprivacyauthorization="onAgree" and call resolve({ event: 'agree', buttonId }) there: ${SNIPPET}`,
-          button));
+        findings.push(
+          finding(
+            'blocking',
+            'The agree button has no bindagreeprivacyauthorization handler: the agreement is never passed to the pending privacy API',
+            `Add bindagreeprivacyauthorization="onAgree" and call resolve({ event: 'agree', buttonId }) there: ${SNIPPET}`,
+            button,
+          ),
+        );
       }
       if ((button.element.attributes.get('id') ?? '').trim() === '') {
-        findings.push(finding('blocking',
-          'The agree button has no id: resolve({ event: "agree", buttonId }) needs it, and the base library checks it',
-          `Give the button an id and pass it as buttonId: ${SNIPPET}`,
-          button));
+        findings.push(
+          finding(
+            'blocking',
+            'The agree button has no id: resolve({ event: "agree", buttonId }) needs it, and the base library checks it',
+            `Give the button an id and pass it as buttonId: ${SNIPPET}`,
+            button,
+          ),
+        );
       }
     }
     if (listeners.length > 0 && buttons.length > 0) {

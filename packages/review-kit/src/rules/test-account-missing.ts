@@ -25,20 +25,38 @@ export const testAccountMissingRule: Rule = {
     const configured = (project.config.testAccount ?? {}) as Record<string, unknown>;
     if ('password' in configured) {
       findings.push({
-        ruleId: 'test-account-missing', severity: 'blocking', file: CONFIG_FILE,
+        ruleId: 'test-account-missing',
+        severity: 'blocking',
+        file: CONFIG_FILE,
         message: 'review.config.json holds the test-account password: it must never be committed',
         fix: 'Remove "password" from review.config.json, change the password on the server, and pass it as TEST_ACCOUNT_PASSWORD when printing the materials or uploading.',
       });
     }
     if (!account.required) {
-      findings.push(account.reason
-        ? { ruleId: 'test-account-missing', severity: 'info', file: CONFIG_FILE, message: `No test account needed: ${account.reason}`, fix: 'Provide one as soon as anything in the app needs login.' }
-        : { ruleId: 'test-account-missing', severity: 'warning', file: CONFIG_FILE, message: 'testAccount.required is false without a reason', fix: 'Add "reason" to testAccount in review.config.json (why nothing needs login), or configure the account.' });
+      findings.push(
+        account.reason
+          ? {
+              ruleId: 'test-account-missing',
+              severity: 'info',
+              file: CONFIG_FILE,
+              message: `No test account needed: ${account.reason}`,
+              fix: 'Provide one as soon as anything in the app needs login.',
+            }
+          : {
+              ruleId: 'test-account-missing',
+              severity: 'warning',
+              file: CONFIG_FILE,
+              message: 'testAccount.required is false without a reason',
+              fix: 'Add "reason" to testAccount in review.config.json (why nothing needs login), or configure the account.',
+            },
+      );
       return findings;
     }
     if (!account.username) {
       findings.push({
-        ruleId: 'test-account-missing', severity: 'blocking', file: CONFIG_FILE,
+        ruleId: 'test-account-missing',
+        severity: 'blocking',
+        file: CONFIG_FILE,
         message: 'No reviewer test account configured: reviewers cannot try posting, replying or moderation',
         fix: 'Add "testAccount": { "username": "reviewer" } to review.config.json (the server creates it from TEST_ACCOUNT_USERNAME/TEST_ACCOUNT_PASSWORD), and set TEST_ACCOUNT_PASSWORD on the production server. If nothing needs login, set "required": false with a reason.',
       });
@@ -49,14 +67,18 @@ export const testAccountMissingRule: Rule = {
     const serverDefault = serverConfig ? serverDefaultUsername(serverConfig.text) : undefined;
     if (serverDefault && !env.TEST_ACCOUNT_USERNAME && serverDefault !== account.username) {
       findings.push({
-        ruleId: 'test-account-missing', severity: 'warning', file: CONFIG_FILE, evidence: account.username,
+        ruleId: 'test-account-missing',
+        severity: 'warning',
+        file: CONFIG_FILE,
+        evidence: account.username,
         message: `review.config.json names test account "${account.username}" but the server seeds "${serverDefault}" unless TEST_ACCOUNT_USERNAME is set`,
         fix: `Use the same username in both: set TEST_ACCOUNT_USERNAME=${account.username} on the server, or change review.config.json.`,
       });
     }
     if (options.mode === 'upload' && !account.password) {
       findings.push({
-        ruleId: 'test-account-missing', severity: 'warning',
+        ruleId: 'test-account-missing',
+        severity: 'warning',
         message: 'TEST_ACCOUNT_PASSWORD is not set: the submission materials will show a placeholder instead of the password',
         fix: 'Run with TEST_ACCOUNT_PASSWORD=<the production test-account password> to print it into the version notes (it is never stored in the repository).',
       });

@@ -9,7 +9,8 @@ import { wxReferences } from '../source/ts-source';
 import { parseWxml } from '../source/wxml';
 
 const USER_INFO_APIS = new Set(['getUserProfile', 'getUserInfo']);
-const FIX = 'Remove it: collect the avatar with <button open-type="chooseAvatar"> and the nickname with <input type="nickname">, when the user chooses to set them.';
+const FIX =
+  'Remove it: collect the avatar with <button open-type="chooseAvatar"> and the nickname with <input type="nickname">, when the user chooses to set them.';
 
 export const userInfoApiRule: Rule = {
   id: 'user-info-api',
@@ -20,12 +21,30 @@ export const userInfoApiRule: Rule = {
       if (isScript(file)) {
         for (const ref of wxReferences(file.path, file.text)) {
           if (!USER_INFO_APIS.has(ref.api)) continue;
-          findings.push({ ruleId: 'user-info-api', severity: 'blocking', file: file.path, line: ref.line, page: pageOfFile(project, file), evidence: ref.api, fix: FIX, message: `Uses wx.${ref.api}, which no longer returns real data` });
+          findings.push({
+            ruleId: 'user-info-api',
+            severity: 'blocking',
+            file: file.path,
+            line: ref.line,
+            page: pageOfFile(project, file),
+            evidence: ref.api,
+            fix: FIX,
+            message: `Uses wx.${ref.api}, which no longer returns real data`,
+          });
         }
       } else if (isWxml(file)) {
         for (const element of parseWxml(file.text).elements) {
           if (element.attributes.get('open-type') !== 'getUserInfo') continue;
-          findings.push({ ruleId: 'user-info-api', severity: 'blocking', file: file.path, line: element.line, page: pageOfFile(project, file), evidence: 'getUserInfo', fix: FIX, message: 'Uses <button open-type="getUserInfo">, which no longer returns real data' });
+          findings.push({
+            ruleId: 'user-info-api',
+            severity: 'blocking',
+            file: file.path,
+            line: element.line,
+            page: pageOfFile(project, file),
+            evidence: 'getUserInfo',
+            fix: FIX,
+            message: 'Uses <button open-type="getUserInfo">, which no longer returns real data',
+          });
         }
       }
     }

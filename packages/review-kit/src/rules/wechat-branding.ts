@@ -29,13 +29,14 @@ export const BRANDING_TERMS = [
 ];
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp']);
 /** Named like a WeChat/Tencent logo: the brand and "logo" (or the brand alone as the whole name). */
-const BRANDED_LOGO_NAME = /((wechat|weixin|tencent|wx|微信|腾讯)[-_]?(logo|标志|图标)|(logo|icon)[-_]?(wechat|weixin|tencent)|^(wechat|weixin|tencent|微信|腾讯)(@[23]x)?\.[a-z]+$)/i;
+const BRANDED_LOGO_NAME =
+  /((wechat|weixin|tencent|wx|微信|腾讯)[-_]?(logo|标志|图标)|(logo|icon)[-_]?(wechat|weixin|tencent)|^(wechat|weixin|tencent|微信|腾讯)(@[23]x)?\.[a-z]+$)/i;
 /** Any image named after the brand: a logo when it is the app's own icon (tab bar). */
 const BRANDED_IMAGE_NAME = /(wechat|weixin|tencent|微信|腾讯)/i;
 
 export const wechatBrandingRule: Rule = {
   id: 'wechat-branding',
-  title: "No WeChat brand wording or logos in the UI",
+  title: 'No WeChat brand wording or logos in the UI',
   async run(project) {
     const findings: Finding[] = [];
     for (const hit of collectVisibleText(project, { includeSeed: false })) {
@@ -53,7 +54,10 @@ export const wechatBrandingRule: Rule = {
       });
     }
     const tabIcons = new Set(
-      (project.appJson.tabBar?.list ?? []).flatMap((item) => [item.iconPath, item.selectedIconPath]).filter((icon): icon is string => typeof icon === 'string').map((icon) => path.resolve(project.miniprogramRoot, icon.replace(/^\//, ''))),
+      (project.appJson.tabBar?.list ?? [])
+        .flatMap((item) => [item.iconPath, item.selectedIconPath])
+        .filter((icon): icon is string => typeof icon === 'string')
+        .map((icon) => path.resolve(project.miniprogramRoot, icon.replace(/^\//, ''))),
     );
     const images = listFiles(project.miniprogramRoot, (file) => IMAGE_EXTENSIONS.has(path.extname(file).toLowerCase()));
     for (const image of images) {
@@ -63,7 +67,9 @@ export const wechatBrandingRule: Rule = {
       findings.push({
         ruleId: 'wechat-branding',
         severity: 'blocking',
-        message: asOwnIcon ? `A WeChat/Tencent-named image is the app's own tab bar icon: ${name}` : `Image file named like a WeChat/Tencent logo: ${name}`,
+        message: asOwnIcon
+          ? `A WeChat/Tencent-named image is the app's own tab bar icon: ${name}`
+          : `Image file named like a WeChat/Tencent logo: ${name}`,
         file: project.relative(image),
         evidence: path.basename(image),
         fix: "Remove WeChat's logo from the package; use your own icon. If the image is not a WeChat logo, rename it.",

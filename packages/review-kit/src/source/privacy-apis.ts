@@ -22,8 +22,26 @@ export interface PrivacyType {
 }
 
 export const PRIVACY_TYPES: PrivacyType[] = [
-  { label: '用户信息（微信昵称、头像）', purpose: '用于设置社区头像和昵称', apis: ['getUserProfile', 'getUserInfo'], openTypes: ['chooseAvatar', 'getUserInfo'], inputTypes: ['nickname'] },
-  { label: '位置信息', purpose: '用于展示附近内容', apis: ['getLocation', 'getFuzzyLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground', 'chooseLocation', 'choosePoi'] },
+  {
+    label: '用户信息（微信昵称、头像）',
+    purpose: '用于设置社区头像和昵称',
+    apis: ['getUserProfile', 'getUserInfo'],
+    openTypes: ['chooseAvatar', 'getUserInfo'],
+    inputTypes: ['nickname'],
+  },
+  {
+    label: '位置信息',
+    purpose: '用于展示附近内容',
+    apis: [
+      'getLocation',
+      'getFuzzyLocation',
+      'onLocationChange',
+      'startLocationUpdate',
+      'startLocationUpdateBackground',
+      'chooseLocation',
+      'choosePoi',
+    ],
+  },
   { label: '地址', purpose: '用于填写收货地址', apis: ['chooseAddress'] },
   { label: '发票信息', purpose: '用于开具发票', apis: ['chooseInvoice', 'chooseInvoiceTitle'] },
   { label: '微信运动步数', purpose: '用于展示运动数据', apis: ['getWeRunData'] },
@@ -41,7 +59,14 @@ export const PRIVACY_TYPES: PrivacyType[] = [
 
 /** Location APIs that must also be listed in app.json `requiredPrivateInfos`. */
 export const REQUIRED_PRIVATE_INFO_APIS = new Set([
-  'getLocation', 'getFuzzyLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground', 'chooseLocation', 'choosePoi', 'chooseAddress',
+  'getLocation',
+  'getFuzzyLocation',
+  'onLocationChange',
+  'startLocationUpdate',
+  'startLocationUpdateBackground',
+  'chooseLocation',
+  'choosePoi',
+  'chooseAddress',
 ]);
 
 export interface PrivacyUse {

@@ -57,7 +57,10 @@ export function appJsonFile(project: ReviewProject): SourceFile | undefined {
 
 /** The app script (app.ts or app.js). */
 export function appScriptFile(project: ReviewProject): SourceFile | undefined {
-  return ['app.ts', 'app.js'].map((name) => path.join(project.miniprogramRoot, name)).map((absolute) => project.miniprogramFiles.find((f) => f.absolutePath === absolute)).find(Boolean);
+  return ['app.ts', 'app.js']
+    .map((name) => path.join(project.miniprogramRoot, name))
+    .map((absolute) => project.miniprogramFiles.find((f) => f.absolutePath === absolute))
+    .find(Boolean);
 }
 
 /**
@@ -86,5 +89,7 @@ export const isWxml = (file: SourceFile) => file.path.endsWith('.wxml');
 export function entryPages(project: ReviewProject): string[] {
   const entry = typeof project.appJson.entryPagePath === 'string' ? project.appJson.entryPagePath : project.appJson.pages[0];
   const tabs = project.appJson.tabBar?.list.map((item) => item.pagePath) ?? [];
-  return [...new Set([entry, ...tabs].filter((route): route is string => typeof route === 'string').map((route) => route.replace(/^\//, '')))];
+  return [
+    ...new Set([entry, ...tabs].filter((route): route is string => typeof route === 'string').map((route) => route.replace(/^\//, ''))),
+  ];
 }

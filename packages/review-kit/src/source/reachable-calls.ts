@@ -40,7 +40,12 @@ export function afterUserChoice(node: ts.Node, stopAt: ts.Node): boolean {
       if (call && ts.isCallExpression(call) && USER_CHOICE_APIS.has(wxApiName(call.expression) ?? '')) return true;
     }
     if (holder && ts.isMethodDeclaration(holder)) continue;
-    if (holder && ts.isCallExpression(holder) && ts.isPropertyAccessExpression(holder.expression) && holder.expression.name.text === 'then') {
+    if (
+      holder &&
+      ts.isCallExpression(holder) &&
+      ts.isPropertyAccessExpression(holder.expression) &&
+      holder.expression.name.text === 'then'
+    ) {
       const target = holder.expression.expression;
       if (ts.isCallExpression(target) && USER_CHOICE_APIS.has(wxApiName(target.expression) ?? '')) return true;
     }
@@ -84,7 +89,8 @@ class ScriptIndex {
       const bindings = clause.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, { file: target, name: '*' });
       if (bindings && ts.isNamedImports(bindings)) {
-        for (const element of bindings.elements) imports.set(element.name.text, { file: target, name: (element.propertyName ?? element.name).text });
+        for (const element of bindings.elements)
+          imports.set(element.name.text, { file: target, name: (element.propertyName ?? element.name).text });
       }
     }
     return imports;
@@ -94,9 +100,23 @@ class ScriptIndex {
   functionsNamed(file: SourceFile, name: string): FunctionLike[] {
     const found: FunctionLike[] = [];
     walk(this.source(file), (node) => {
-      if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name && propertyNameText(node.name) === name && node.body) found.push(node);
-      else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer && isFunctionExpression(node.initializer)) found.push(node.initializer);
-      else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === name && isFunctionExpression(node.initializer)) found.push(node.initializer);
+      if (
+        (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) &&
+        node.name &&
+        propertyNameText(node.name) === name &&
+        node.body
+      )
+        found.push(node);
+      else if (
+        ts.isVariableDeclaration(node) &&
+        ts.isIdentifier(node.name) &&
+        node.name.text === name &&
+        node.initializer &&
+        isFunctionExpression(node.initializer)
+      )
+        found.push(node.initializer);
+      else if (ts.isPropertyAssignment(node) && propertyNameText(node.name) === name && isFunctionExpression(node.initializer))
+        found.push(node.initializer);
     });
     return found;
   }
@@ -105,7 +125,13 @@ class ScriptIndex {
   constantValue(file: SourceFile, name: string, depth = 0): string | undefined {
     let value: string | undefined;
     walk(this.source(file), (node) => {
-      if (value === undefined && ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer) {
+      if (
+        value === undefined &&
+        ts.isVariableDeclaration(node) &&
+        ts.isIdentifier(node.name) &&
+        node.name.text === name &&
+        node.initializer
+      ) {
         value = staticString(node.initializer);
       }
     });
@@ -174,10 +200,17 @@ export function wxCallsReachedFrom(project: ReviewProject, start: SourceFile, en
         const api = wxApiName(callee);
         if (api) {
           const url = NAVIGATION_APIS.has(api) ? navigationUrl(index, file, node) : undefined;
-          reached.push({ api, file: file.path, line: lineOf(source, node), via, route: url === undefined ? undefined : routeFromUrl(url, file.absolutePath, project.miniprogramRoot) });
+          reached.push({
+            api,
+            file: file.path,
+            line: lineOf(source, node),
+            via,
+            route: url === undefined ? undefined : routeFromUrl(url, file.absolutePath, project.miniprogramRoot),
+          });
           return;
         }
-        const follow = (target: SourceFile, targetName: string) => queue.push({ file: target, name: targetName, via: [...via, targetName] });
+        const follow = (target: SourceFile, targetName: string) =>
+          queue.push({ file: target, name: targetName, via: [...via, targetName] });
         if (ts.isIdentifier(callee)) {
           const imported = imports.get(callee.text);
           if (imported && imported.name !== '*' && imported.name !== 'default') follow(imported.file, imported.name);

@@ -47,7 +47,8 @@ function mayBeShown(node: ts.Node): boolean {
   if (!parent) return true;
   if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent)) return false;
   if (ts.isLiteralTypeNode(parent)) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === node) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === node)
+    return false;
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return false;
   if (ts.isBinaryExpression(parent) && COMPARISON_OPERATORS.has(parent.operatorToken.kind)) return false;
   if (ts.isCaseClause(parent)) return false;
@@ -103,8 +104,14 @@ export function wxCalls(filePath: string, text: string): WxCall[] {
 
 /** `wx.X` or `wx['X']` → `X`. */
 export function wxApiName(expression: ts.Expression): string | undefined {
-  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === 'wx') return expression.name.text;
-  if (ts.isElementAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === 'wx' && ts.isStringLiteralLike(expression.argumentExpression)) {
+  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === 'wx')
+    return expression.name.text;
+  if (
+    ts.isElementAccessExpression(expression) &&
+    ts.isIdentifier(expression.expression) &&
+    expression.expression.text === 'wx' &&
+    ts.isStringLiteralLike(expression.argumentExpression)
+  ) {
     return expression.argumentExpression.text;
   }
   return undefined;

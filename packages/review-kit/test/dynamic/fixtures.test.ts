@@ -21,10 +21,18 @@ describe('fixture blank-page (a page that only ever shows 加载中…)', () => 
   it('is blocked by blank-page on that page only, with the page file', async () => {
     const { findings } = await dynamicReview('blank-page');
     expect(blocking(findings)).toEqual([
-      expect.objectContaining({ ruleId: 'blank-page', page: 'pages/notices/index', file: 'miniprogram/pages/notices/index.wxml', message: expect.stringContaining('only shows "加载中…"') }),
+      expect.objectContaining({
+        ruleId: 'blank-page',
+        page: 'pages/notices/index',
+        file: 'miniprogram/pages/notices/index.wxml',
+        message: expect.stringContaining('only shows "加载中…"'),
+      }),
     ]);
     // No server declared: the UGC rule says so instead of failing.
-    expect(findings.find((finding) => finding.ruleId === 'ugc-unchecked')).toMatchObject({ severity: 'info', message: expect.stringContaining('server.entry is false') });
+    expect(findings.find((finding) => finding.ruleId === 'ugc-unchecked')).toMatchObject({
+      severity: 'info',
+      message: expect.stringContaining('server.entry is false'),
+    });
   }, 60_000);
 });
 
@@ -32,8 +40,16 @@ describe('fixture ugc-unchecked (a route storing user text without the check)', 
   it('is blocked by ugc-unchecked on that route only, and proves the checked route', async () => {
     const { findings } = await dynamicReview('ugc-unchecked');
     expect(blocking(findings)).toEqual([
-      expect.objectContaining({ ruleId: 'ugc-unchecked', route: 'POST /guestbook', file: 'server/review-target.ts', line: 26, message: expect.stringContaining('"message" (answered 201) without') }),
+      expect.objectContaining({
+        ruleId: 'ugc-unchecked',
+        route: 'POST /guestbook',
+        file: 'server/review-target.ts',
+        line: 26,
+        message: expect.stringContaining('"message" (answered 201) without'),
+      }),
     ]);
-    expect(findings.find((finding) => finding.severity === 'info' && finding.ruleId === 'ugc-unchecked')?.message).toContain('POST /notes text');
+    expect(findings.find((finding) => finding.severity === 'info' && finding.ruleId === 'ugc-unchecked')?.message).toContain(
+      'POST /notes text',
+    );
   }, 60_000);
 });

@@ -17,7 +17,12 @@ const document = {
         properties: {
           boardId: { type: 'integer', minimum: 1 },
           title: { type: 'string', minLength: 1, maxLength: 60 },
-          kind: { anyOf: [{ type: 'string', enum: ['a'] }, { type: 'string', enum: ['b'] }] },
+          kind: {
+            anyOf: [
+              { type: 'string', enum: ['a'] },
+              { type: 'string', enum: ['b'] },
+            ],
+          },
           mediaIds: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f-]{36}$' } },
           tags: { type: 'array', items: { type: 'string', maxLength: 10 } },
           profile: { type: 'object', properties: { bio: { type: 'string' } } },
@@ -52,7 +57,11 @@ describe('sampleBody', () => {
   });
 
   it('gives up on a required value it cannot make up (a pattern)', () => {
-    const strict: JsonSchema = { type: 'object', required: ['code', 'text'], properties: { code: { type: 'string', pattern: '^[A-Z]{6}$' }, text: { type: 'string' } } };
+    const strict: JsonSchema = {
+      type: 'object',
+      required: ['code', 'text'],
+      properties: { code: { type: 'string', pattern: '^[A-Z]{6}$' }, text: { type: 'string' } },
+    };
     expect(() => sampleBody(strict, 'text', 'PROBE')).toThrow(UnfillableFieldError);
   });
 });
@@ -81,12 +90,16 @@ describe('what counts as blank', () => {
     expect(blankReason({ ...page, texts: ['欢迎'] })).toBeUndefined();
     expect(blankReason({ ...page, imageCount: 1 })).toBeUndefined();
     expect(blankReason(page)).toBe('it shows no text and no image');
-    expect(blankReason({ ...page, texts: ['加载中…'], settled: false, pending: 'request' })).toBe('it only shows "加载中…" and was still waiting (request)');
+    expect(blankReason({ ...page, texts: ['加载中…'], settled: false, pending: 'request' })).toBe(
+      'it only shows "加载中…" and was still waiting (request)',
+    );
     expect(blankReason({ ...page, texts: ['欢迎'], error: 'boom' })).toBe('it failed to open: boom');
   });
 
   it('leaves out hidden elements', () => {
-    const { window } = new JSDOM('<div id="root"><wx-view hidden>隐藏</wx-view><wx-view style="display: none">也隐藏</wx-view><wx-text> 看得见 </wx-text><wx-image></wx-image></div>');
+    const { window } = new JSDOM(
+      '<div id="root"><wx-view hidden>隐藏</wx-view><wx-view style="display: none">也隐藏</wx-view><wx-text> 看得见 </wx-text><wx-image></wx-image></div>',
+    );
     expect(visibleContent(window.document.getElementById('root'))).toEqual({ texts: ['看得见'], imageCount: 1 });
   });
 });

@@ -17,25 +17,37 @@ Page({
 describe('forced-login', () => {
   it('a redirect to login only after the user taps a modal button is not forced login', async () => {
     const root = fixtureProject();
-    writeFile(root, 'miniprogram/pages/home/index.js', homeScript(`wx.showModal({
+    writeFile(
+      root,
+      'miniprogram/pages/home/index.js',
+      homeScript(`wx.showModal({
       title: '登录后可发帖',
       success: (res) => {
         if (res.confirm) wx.navigateTo({ url: '/pages/login/index' });
       },
     });
-    wx.showActionSheet({ itemList: ['登录'] }).then(() => wx.navigateTo({ url: '/pages/login/index' }));`));
+    wx.showActionSheet({ itemList: ['登录'] }).then(() => wx.navigateTo({ url: '/pages/login/index' }));`),
+    );
     expect(ruleIds(blocking(await review(root)))).toEqual([]);
   });
 
   it('a redirect to login in a wx.getStorage callback still is', async () => {
     const root = fixtureProject();
-    writeFile(root, 'miniprogram/pages/home/index.js', homeScript(`wx.getStorage({ key: 'token', fail: () => wx.redirectTo({ url: '/pages/login/index' }) });`));
+    writeFile(
+      root,
+      'miniprogram/pages/home/index.js',
+      homeScript(`wx.getStorage({ key: 'token', fail: () => wx.redirectTo({ url: '/pages/login/index' }) });`),
+    );
     expect(ruleIds(blocking(await review(root)))).toEqual(['forced-login']);
   });
 
   it('flags a login page as the entry page', async () => {
     const root = fixtureProject();
-    writeFile(root, 'miniprogram/app.json', JSON.stringify({ pages: ['pages/login/index', 'pages/home/index'], lazyCodeLoading: 'requiredComponents' }));
+    writeFile(
+      root,
+      'miniprogram/app.json',
+      JSON.stringify({ pages: ['pages/login/index', 'pages/home/index'], lazyCodeLoading: 'requiredComponents' }),
+    );
     const [finding] = blocking(await review(root));
     expect(finding).toMatchObject({ ruleId: 'forced-login', page: 'pages/login/index', file: 'miniprogram/app.json' });
     expect(finding.message).toContain('the entry page');
@@ -43,17 +55,34 @@ describe('forced-login', () => {
 
   it('flags a login page among the tab pages', async () => {
     const root = fixtureProject();
-    writeFile(root, 'miniprogram/app.json', JSON.stringify({ pages: ['pages/home/index', 'pages/login/index'], tabBar: { list: [{ pagePath: 'pages/home/index', text: '首页' }, { pagePath: 'pages/login/index', text: '登录' }] } , lazyCodeLoading: 'requiredComponents' }));
+    writeFile(
+      root,
+      'miniprogram/app.json',
+      JSON.stringify({
+        pages: ['pages/home/index', 'pages/login/index'],
+        tabBar: {
+          list: [
+            { pagePath: 'pages/home/index', text: '首页' },
+            { pagePath: 'pages/login/index', text: '登录' },
+          ],
+        },
+        lazyCodeLoading: 'requiredComponents',
+      }),
+    );
     expect(blocking(await review(root)).map((f) => f.message)).toEqual([expect.stringContaining('a tab page')]);
   });
 
   it('flags wx.authorize called from the entry page onLoad, through this.method()', async () => {
     const root = fixtureProject();
-    writeFile(root, 'miniprogram/pages/home/index.js', `
+    writeFile(
+      root,
+      'miniprogram/pages/home/index.js',
+      `
 Page({
   onLoad() { this.askLocation(); },
   askLocation() { wx.authorize({ scope: 'scope.userLocation' }); },
-});`);
+});`,
+    );
     const [finding] = blocking(await review(root));
     expect(finding).toMatchObject({ ruleId: 'forced-login', line: 4, page: 'pages/home/index' });
     expect(finding.message).toContain('onLoad → askLocation');
@@ -67,13 +96,17 @@ Page({
 
   it('flags a phone-number button on the entry page', async () => {
     const root = fixtureProject();
-    writeFile(root, 'miniprogram/pages/home/index.wxml', '<view><button open-type="getPhoneNumber" bindgetphonenumber="onPhone">手机号快捷登录</button></view>');
+    writeFile(
+      root,
+      'miniprogram/pages/home/index.wxml',
+      '<view><button open-type="getPhoneNumber" bindgetphonenumber="onPhone">手机号快捷登录</button></view>',
+    );
     expect(blocking(await review(root)).map((f) => f.message)).toEqual([expect.stringContaining('phone number')]);
   });
 
   it('allows silent wx.login at launch and login links in tap handlers', async () => {
     const root = fixtureProject();
-    writeFile(root, 'miniprogram/pages/home/index.js', homeScript("wx.login({ success: () => undefined });"));
+    writeFile(root, 'miniprogram/pages/home/index.js', homeScript('wx.login({ success: () => undefined });'));
     expect(blocking(await review(root))).toEqual([]);
   });
 
@@ -88,11 +121,15 @@ Page({
 describe('user-info-api', () => {
   it('flags wx.getUserProfile anywhere, even in a tap handler, but not in comments', async () => {
     const root = fixtureProject();
-    writeFile(root, 'miniprogram/pages/login/index.js', `
+    writeFile(
+      root,
+      'miniprogram/pages/login/index.js',
+      `
 // wx.getUserProfile is gone; this comment must not count.
 Page({
   onSubmit() { wx.getUserProfile({ desc: '登录' }); },
-});`);
+});`,
+    );
     const findings = blocking(await review(root));
     expect(findings).toEqual([expect.objectContaining({ ruleId: 'user-info-api', line: 4, file: 'miniprogram/pages/login/index.js' })]);
   });

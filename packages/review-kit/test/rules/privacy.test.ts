@@ -3,7 +3,8 @@ import { blocking, fixtureProject, removeFixtures, review, writeFile } from '../
 
 afterAll(removeFixtures);
 
-const appJson = (extra: Record<string, unknown> = {}) => JSON.stringify({ pages: ['pages/home/index', 'pages/login/index'], lazyCodeLoading: 'requiredComponents', ...extra });
+const appJson = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ pages: ['pages/home/index', 'pages/login/index'], lazyCodeLoading: 'requiredComponents', ...extra });
 const homeWithLocation = `
 Page({
   onNearby() { wx.getFuzzyLocation({ type: 'wgs84' }); },
@@ -28,7 +29,8 @@ describe('privacy-api-inventory and location-undeclared', () => {
 });
 
 describe('privacy-popup-wiring', () => {
-  const wiring = async (root: string) => (await review(root)).filter((f) => f.ruleId === 'privacy-popup-wiring').map((f) => `${f.severity}: ${f.message}`);
+  const wiring = async (root: string) =>
+    (await review(root)).filter((f) => f.ruleId === 'privacy-popup-wiring').map((f) => `${f.severity}: ${f.message}`);
 
   it('blocks a registered listener with no agree button', async () => {
     const root = fixtureProject();

@@ -41,14 +41,19 @@ export function mediaAndModerationMigration(dialect: Dialect) {
 
       // What WeChat's text check said, kept apart from the post's overall status, which also
       // waits for its images.
-      await db.schema.alterTable('posts').addColumn('text_verdict', 'text', (c) => c.notNull().defaultTo('pass')).execute();
+      await db.schema
+        .alterTable('posts')
+        .addColumn('text_verdict', 'text', (c) => c.notNull().defaultTo('pass'))
+        .execute();
 
       await db.schema.alterTable('users').addColumn('avatar_media_id', 'text').execute();
       await db.schema.alterTable('users').addColumn('pending_avatar_media_id', 'text').execute();
 
       await db.schema
         .createTable('moderation_actions')
-        .addColumn('id', 'integer', (c) => (dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
+        .addColumn('id', 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
+        )
         .addColumn('moderator_id', 'integer', (c) => c.notNull().references('users.id'))
         .addColumn('action', 'text', (c) => c.notNull())
         .addColumn('target_type', 'text', (c) => c.notNull())

@@ -13,12 +13,20 @@ const BATCH = 500;
 export function readPathMigration() {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema.alterTable('posts').addColumn('excerpt', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema
+        .alterTable('posts')
+        .addColumn('excerpt', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
       const posts = db as unknown as Kysely<{ posts: { id: number; body: string; excerpt: string } }>;
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const rows = await posts.selectFrom('posts').select(['id', 'body']).where('id', '>', after).orderBy('id').limit(BATCH).execute();
         if (rows.length === 0) break;
-        for (const row of rows) await posts.updateTable('posts').set({ excerpt: excerptOf(row.body) }).where('id', '=', row.id).execute();
+        for (const row of rows)
+          await posts
+            .updateTable('posts')
+            .set({ excerpt: excerptOf(row.body) })
+            .where('id', '=', row.id)
+            .execute();
         after = rows[rows.length - 1]!.id;
       }
 
@@ -32,7 +40,11 @@ export function readPathMigration() {
       await db.schema.dropIndex('comments_queue_idx').execute();
       await db.schema.createIndex('comments_queue_idx').on('comments').columns(['status', 'created_at', 'id']).execute();
       await db.schema.dropIndex('users_nickname_queue_idx').execute();
-      await db.schema.createIndex('users_nickname_queue_idx').on('users').columns(['pending_nickname_status', 'updated_at', 'id']).execute();
+      await db.schema
+        .createIndex('users_nickname_queue_idx')
+        .on('users')
+        .columns(['pending_nickname_status', 'updated_at', 'id'])
+        .execute();
     },
   };
 }

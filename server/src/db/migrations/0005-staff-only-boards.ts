@@ -8,7 +8,10 @@ import { sql, type Kysely } from 'kysely';
 export function staffOnlyBoardsMigration() {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema.alterTable('boards').addColumn('staff_only', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable('boards')
+        .addColumn('staff_only', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
       await sql`UPDATE boards SET staff_only = 1 WHERE slug = 'announcements'`.execute(db);
     },
   };

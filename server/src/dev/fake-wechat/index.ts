@@ -9,6 +9,13 @@ export { UNKNOWN_TRACE_OPENID, type FakeMediaCheck, type PushForOptions } from '
 export type { MediaCheckEvent, MediaCheckDetail } from './media-check-event';
 export { DOWNLOAD_FAILED, MEDIA_TOO_LARGE } from './media-download';
 export { NOT_AN_IMAGE } from './media-judgement';
-export { DEFAULT_PUSH_DELAY_MS, FAKE_DEFAULT_PUSH_AES_KEY, FAKE_DEFAULT_PUSH_TOKEN, type FakePushConfig, type FakePushOptions, type PushMode } from './push-config';
+export {
+  DEFAULT_PUSH_DELAY_MS,
+  FAKE_DEFAULT_PUSH_AES_KEY,
+  FAKE_DEFAULT_PUSH_TOKEN,
+  type FakePushConfig,
+  type FakePushOptions,
+  type PushMode,
+} from './push-config';
 export { PUSH_REPLY_TIMEOUT_MS } from './push-delivery';
 export type { FakePush } from './push-log';

@@ -155,9 +155,20 @@ export class MediaChecks {
       this.options.log.warn({ traceId: job.traceId }, 'fake WeChat has no push URL; the verdict waits for pushFor');
       return;
     }
-    const push = await this.send({ traceId: job.traceId, openid: job.openid, judgement, trigger: 'automatic', forged: false, mode: this.config.mode, signal });
+    const push = await this.send({
+      traceId: job.traceId,
+      openid: job.openid,
+      judgement,
+      trigger: 'automatic',
+      forged: false,
+      mode: this.config.mode,
+      signal,
+    });
     if (push && !push.acknowledged) {
-      this.options.log.warn({ traceId: job.traceId, status: push.status, body: push.body.slice(0, 200), error: push.error }, 'push not acknowledged (WeChat would retry)');
+      this.options.log.warn(
+        { traceId: job.traceId, status: push.status, body: push.body.slice(0, 200), error: push.error },
+        'push not acknowledged (WeChat would retry)',
+      );
     }
   }
 

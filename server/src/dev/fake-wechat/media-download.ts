@@ -15,13 +15,19 @@ export const MEDIA_TOO_LARGE = 40006;
 export type MediaDownload = { ok: true; bytes: Buffer } | { ok: false; errcode: number; errmsg: string };
 
 export async function downloadMedia(url: string, signal: AbortSignal): Promise<MediaDownload> {
-  const failed = (why: string): MediaDownload => ({ ok: false, errcode: DOWNLOAD_FAILED, errmsg: `media data missing: could not download media_url (${why})` });
+  const failed = (why: string): MediaDownload => ({
+    ok: false,
+    errcode: DOWNLOAD_FAILED,
+    errmsg: `media data missing: could not download media_url (${why})`,
+  });
   const tooLarge: MediaDownload = { ok: false, errcode: MEDIA_TOO_LARGE, errmsg: `invalid media size: over ${MAX_MEDIA_BYTES} bytes` };
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(MEDIA_DOWNLOAD_TIMEOUT_MS)]) });
   } catch (error) {
-    return failed(error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${MEDIA_DOWNLOAD_TIMEOUT_MS} ms` : 'network error');
+    return failed(
+      error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${MEDIA_DOWNLOAD_TIMEOUT_MS} ms` : 'network error',
+    );
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);

@@ -31,7 +31,11 @@ export async function judgeMedia(mediaUrl: string, mediaType: number, signal: Ab
     return { ok: false, errcode: NOT_AN_IMAGE, errmsg: 'unsupported file type: media_url did not serve a decodable image' };
   }
   if (format === undefined || !IMAGE_FORMATS.has(format) || width === undefined) {
-    return { ok: false, errcode: NOT_AN_IMAGE, errmsg: `unsupported file type: ${format ?? 'unknown'} is not an image format WeChat checks` };
+    return {
+      ok: false,
+      errcode: NOT_AN_IMAGE,
+      errmsg: `unsupported file type: ${format ?? 'unknown'} is not an image format WeChat checks`,
+    };
   }
   return { ok: true, verdict: decideImageVerdict(width) };
 }

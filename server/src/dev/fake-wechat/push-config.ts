@@ -38,10 +38,12 @@ export const DEFAULT_PUSH_CONFIG: Readonly<FakePushConfig> = {
 export function mergePushConfig(current: Readonly<FakePushConfig>, change: FakePushOptions): FakePushConfig {
   const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
   const next: FakePushConfig = { ...current, ...defined };
-  if (next.url !== undefined && !/^https?:\/\/[^/]/.test(next.url)) throw new Error(`push url must be an absolute http(s) URL, got ${next.url}`);
+  if (next.url !== undefined && !/^https?:\/\/[^/]/.test(next.url))
+    throw new Error(`push url must be an absolute http(s) URL, got ${next.url}`);
   if (next.token === '') throw new Error('push token must not be empty');
   if (!isEncodingAesKey(next.encodingAesKey)) throw new Error('push encodingAesKey must be 43 base64 characters (letters and digits)');
   if (!PUSH_MODES.includes(next.mode)) throw new Error(`push mode must be plaintext or safe, got ${String(next.mode)}`);
-  if (!Number.isInteger(next.delayMs) || next.delayMs < 0) throw new Error(`push delayMs must be a non-negative integer, got ${next.delayMs}`);
+  if (!Number.isInteger(next.delayMs) || next.delayMs < 0)
+    throw new Error(`push delayMs must be a non-negative integer, got ${next.delayMs}`);
   return next;
 }

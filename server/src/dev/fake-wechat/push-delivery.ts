@@ -42,7 +42,11 @@ export async function deliverPush(request: PushRequest): Promise<PushAnswer> {
   let body: string;
   if (request.mode === 'safe') {
     const encrypt = encryptPushMessage(request.encodingAesKey, JSON.stringify(event), request.appId);
-    Object.assign(query, { openid: event.FromUserName, encrypt_type: 'aes', msg_signature: msgSignature(token, timestamp, nonce, encrypt) });
+    Object.assign(query, {
+      openid: event.FromUserName,
+      encrypt_type: 'aes',
+      msg_signature: msgSignature(token, timestamp, nonce, encrypt),
+    });
     body = JSON.stringify({ ToUserName: event.ToUserName, Encrypt: encrypt });
   } else {
     body = JSON.stringify(event);

@@ -58,7 +58,9 @@ export class PushLog {
         reject,
         timer: setTimeout(() => {
           this.settle(waiter, () =>
-            reject(new Error(`waited ${timeoutMs} ms for ${count} push(es), got ${this.list.length}: ${JSON.stringify(this.list.map(summary))}`)),
+            reject(
+              new Error(`waited ${timeoutMs} ms for ${count} push(es), got ${this.list.length}: ${JSON.stringify(this.list.map(summary))}`),
+            ),
           );
         }, timeoutMs),
       };
@@ -73,7 +75,8 @@ export class PushLog {
   }
 
   close(): void {
-    for (const waiter of [...this.waiters]) this.settle(waiter, () => waiter.reject(new Error('fake WeChat closed while waiting for pushes')));
+    for (const waiter of [...this.waiters])
+      this.settle(waiter, () => waiter.reject(new Error('fake WeChat closed while waiting for pushes')));
   }
 
   private settle(waiter: Waiter, settle: () => void): void {

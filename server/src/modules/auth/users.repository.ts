@@ -103,5 +103,10 @@ export async function unbanUser(db: Db, userId: number): Promise<boolean> {
 
 /** A guest who sets a nickname becomes a member; other roles stay. */
 export async function promoteGuest(db: Db, userId: number): Promise<void> {
-  await db.updateTable('users').set({ role: 'member', updated_at: isoNow() }).where('id', '=', userId).where('role', '=', 'guest').execute();
+  await db
+    .updateTable('users')
+    .set({ role: 'member', updated_at: isoNow() })
+    .where('id', '=', userId)
+    .where('role', '=', 'guest')
+    .execute();
 }

@@ -6,7 +6,14 @@ import type { Db } from '../../db/database';
 import type { JobHandler } from '../../jobs/job-runner';
 import { enqueueJob } from '../../jobs/jobs.repository';
 import { TextScene } from '../../wechat/types';
-import { applyNicknameRecheck, applyPostTextVerdict, changeCommentStatus, findCommentState, findPostState, findProfileState } from '../content-state';
+import {
+  applyNicknameRecheck,
+  applyPostTextVerdict,
+  changeCommentStatus,
+  findCommentState,
+  findPostState,
+  findProfileState,
+} from '../content-state';
 import { RISKY_REASON, type ContentCheck } from './content-check.service';
 
 export const TEXT_RECHECK_JOB = 'text-recheck';

@@ -11,10 +11,20 @@ import { isoNow } from '../../lib/time';
 // Posts
 
 export function findPostState(db: Db, id: number) {
-  return db.selectFrom('posts').select(['id', 'author_id', 'title', 'body', 'status', 'text_verdict']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('posts')
+    .select(['id', 'author_id', 'title', 'body', 'status', 'text_verdict'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function transitionPost(db: Db, id: number, from: ContentStatus[], to: ContentStatus, reason: string | null = null): Promise<boolean> {
+export async function transitionPost(
+  db: Db,
+  id: number,
+  from: ContentStatus[],
+  to: ContentStatus,
+  reason: string | null = null,
+): Promise<boolean> {
   const result = await db
     .updateTable('posts')
     .set({ status: to, reject_reason: reason, updated_at: isoNow() })
@@ -95,7 +105,13 @@ export function findCommentState(db: Db, id: number) {
   return db.selectFrom('comments').select(['id', 'post_id', 'author_id', 'body', 'status']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function transitionComment(db: Db, id: number, from: ContentStatus[], to: ContentStatus, reason: string | null = null): Promise<boolean> {
+export async function transitionComment(
+  db: Db,
+  id: number,
+  from: ContentStatus[],
+  to: ContentStatus,
+  reason: string | null = null,
+): Promise<boolean> {
   const result = await db
     .updateTable('comments')
     .set({ status: to, reject_reason: reason })
@@ -137,17 +153,30 @@ export function findProfileState(db: Db, userId: number) {
     .executeTakeFirst();
 }
 
-type ProfileChanges = Partial<Pick<UserRow, 'nickname' | 'pending_nickname' | 'pending_nickname_status' | 'avatar_media_id' | 'pending_avatar_media_id'>>;
+type ProfileChanges = Partial<
+  Pick<UserRow, 'nickname' | 'pending_nickname' | 'pending_nickname_status' | 'avatar_media_id' | 'pending_avatar_media_id'>
+>;
 
 export async function setProfileState(db: Db, userId: number, changes: ProfileChanges): Promise<UserRow> {
-  return db.updateTable('users').set({ ...changes, updated_at: isoNow() }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('users')
+    .set({ ...changes, updated_at: isoNow() })
+    .where('id', '=', userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
  * Settles a nickname still waiting in `from`; false when none is waiting there (decided already,
  * or replaced). With `text`, only that nickname: a recheck must not publish a newer, unchecked one.
  */
-export async function settlePendingNickname(db: Db, userId: number, from: ('checking' | 'held')[], publish: boolean, text?: string): Promise<boolean> {
+export async function settlePendingNickname(
+  db: Db,
+  userId: number,
+  from: ('checking' | 'held')[],
+  publish: boolean,
+  text?: string,
+): Promise<boolean> {
   let query = db
     .updateTable('users')
     .set((eb) => ({

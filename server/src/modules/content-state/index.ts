@@ -8,4 +8,12 @@ export { findCommentState, findPostState, findProfileState } from './content-sta
 export { applyMediaDecision, heldImagesOf, IMAGE_RISKY_REASON, mediaStatusOf, startAvatarCheck, type MediaDecision } from './media-states';
 export { applyNicknameRecheck, decidePendingNickname, submitNickname, type NicknameSubmission } from './nickname-states';
 export { derivePostStatus, IMAGE_REJECTED_REASON, recomputePostStatus } from './post-status';
-export { applyPostTextVerdict, changeCommentStatus, changePostStatus, commentCountChanged, passQueuedPostText, recountComments, type TextOutcome } from './text-states';
+export {
+  applyPostTextVerdict,
+  changeCommentStatus,
+  changePostStatus,
+  commentCountChanged,
+  passQueuedPostText,
+  recountComments,
+  type TextOutcome,
+} from './text-states';

@@ -36,7 +36,10 @@ export async function applyMediaDecision(
     if (media.purpose === 'avatar') {
       const owner = await repo.findProfileState(trx, media.owner_id);
       if (owner?.pending_avatar_media_id === mediaId && decision !== 'held') {
-        await repo.setProfileState(trx, media.owner_id, { pending_avatar_media_id: null, ...(decision === 'approved' ? { avatar_media_id: mediaId } : {}) });
+        await repo.setProfileState(trx, media.owner_id, {
+          pending_avatar_media_id: null,
+          ...(decision === 'approved' ? { avatar_media_id: mediaId } : {}),
+        });
       } else if (owner?.avatar_media_id === mediaId && decision === 'rejected') {
         await repo.setProfileState(trx, media.owner_id, { avatar_media_id: null });
       }

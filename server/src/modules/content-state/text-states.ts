@@ -11,7 +11,13 @@ import { recomputePostStatus } from './post-status';
 
 export type TextOutcome = 'published' | 'held' | 'rejected';
 
-export function changePostStatus(db: Db, id: number, from: ContentStatus[], to: ContentStatus, reason: string | null = null): Promise<boolean> {
+export function changePostStatus(
+  db: Db,
+  id: number,
+  from: ContentStatus[],
+  to: ContentStatus,
+  reason: string | null = null,
+): Promise<boolean> {
   return repo.transitionPost(db, id, from, to, reason);
 }
 
@@ -35,7 +41,13 @@ export function passQueuedPostText(db: Db, id: number): Promise<boolean> {
   return repo.passQueuedPostText(db, id);
 }
 
-export async function changeCommentStatus(db: Db, id: number, from: ContentStatus[], to: ContentStatus, reason: string | null = null): Promise<boolean> {
+export async function changeCommentStatus(
+  db: Db,
+  id: number,
+  from: ContentStatus[],
+  to: ContentStatus,
+  reason: string | null = null,
+): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const comment = await repo.findCommentState(trx, id);
     if (!comment || !(await repo.transitionComment(trx, id, from, to, reason))) return false;

@@ -13,10 +13,19 @@ export function findBoardBySlug(db: Db, slug: string) {
   return db.selectFrom('boards').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function insertBoard(db: Db, values: { slug: string; name: string; description: string; sortOrder: number; staffOnly?: boolean }): Promise<number> {
+export async function insertBoard(
+  db: Db,
+  values: { slug: string; name: string; description: string; sortOrder: number; staffOnly?: boolean },
+): Promise<number> {
   const row = await db
     .insertInto('boards')
-    .values({ slug: values.slug, name: values.name, description: values.description, sort_order: values.sortOrder, staff_only: values.staffOnly ? 1 : 0 })
+    .values({
+      slug: values.slug,
+      name: values.name,
+      description: values.description,
+      sort_order: values.sortOrder,
+      staff_only: values.staffOnly ? 1 : 0,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -28,7 +28,10 @@ export function findComment(db: Db, id: number) {
 export function listPublishedComments(db: Db, options: { postId: number; afterId?: number; limit: number }) {
   let query = selectComments(db).where('comments.post_id', '=', options.postId).where('comments.status', '=', 'published');
   if (options.afterId !== undefined) query = query.where('comments.id', '>', options.afterId);
-  return query.orderBy('comments.id', 'asc').limit(options.limit + 1).execute();
+  return query
+    .orderBy('comments.id', 'asc')
+    .limit(options.limit + 1)
+    .execute();
 }
 
 /** The viewer's own comments on a post that others cannot see yet (checking, held, rejected). */
@@ -42,7 +45,10 @@ export function listUnpublishedCommentsOf(db: Db, options: { postId: number; aut
     .execute();
 }
 
-export async function insertComment(db: Db, values: { postId: number; authorId: number; body: string; status: ContentStatus }): Promise<number> {
+export async function insertComment(
+  db: Db,
+  values: { postId: number; authorId: number; body: string; status: ContentStatus },
+): Promise<number> {
   const row = await db
     .insertInto('comments')
     .values({ post_id: values.postId, author_id: values.authorId, body: values.body, status: values.status, created_at: isoNow() })

@@ -34,7 +34,13 @@ export interface PostImageRow {
 }
 
 function presentImage(row: PostImageRow): Image {
-  return { id: row.id, status: row.status, url: row.status === 'approved' ? publicMediaPath(row.id) : null, width: row.width, height: row.height };
+  return {
+    id: row.id,
+    status: row.status,
+    url: row.status === 'approved' ? publicMediaPath(row.id) : null,
+    width: row.width,
+    height: row.height,
+  };
 }
 
 /** The contract omits reviewMessage for published content rather than sending null. */

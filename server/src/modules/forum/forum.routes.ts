@@ -29,48 +29,97 @@ export interface ForumRouteOptions {
 const forumRoutes: FastifyPluginAsyncTypebox<ForumRouteOptions> = async (app, options) => {
   const { forum } = app.services;
 
-  app.get('/boards', { schema: { tags: ['forum'], response: { 200: Type.Object({ items: Type.Array(Board) }) } } }, async () => forum.listBoards());
+  app.get('/boards', { schema: { tags: ['forum'], response: { 200: Type.Object({ items: Type.Array(Board) }) } } }, async () =>
+    forum.listBoards(),
+  );
 
-  app.get('/posts', {
-    schema: { tags: ['forum'], summary: 'Published posts, newest first', querystring: PostsQuery, response: { 200: Page(PostSummary), ...errors } },
-  }, async (request) => forum.listPosts(request.query));
+  app.get(
+    '/posts',
+    {
+      schema: {
+        tags: ['forum'],
+        summary: 'Published posts, newest first',
+        querystring: PostsQuery,
+        response: { 200: Page(PostSummary), ...errors },
+      },
+    },
+    async (request) => forum.listPosts(request.query),
+  );
 
-  app.get('/posts/:id', {
-    schema: { tags: ['forum'], params: IdParams, response: { 200: PostDetail, ...errors } },
-  }, async (request) => forum.getPost(request.params.id, request.viewer));
+  app.get(
+    '/posts/:id',
+    {
+      schema: { tags: ['forum'], params: IdParams, response: { 200: PostDetail, ...errors } },
+    },
+    async (request) => forum.getPost(request.params.id, request.viewer),
+  );
 
-  app.post('/posts', {
-    schema: { tags: ['forum'], summary: 'Create a post; its text passes msgSecCheck first', body: CreatePostBody, response: { 201: PostDetail, ...errors } },
-    config: perMinute(options.postsPerMinute),
-  }, async (request, reply) => reply.status(201).send(await forum.createPost(request.viewer, request.body)));
+  app.post(
+    '/posts',
+    {
+      schema: {
+        tags: ['forum'],
+        summary: 'Create a post; its text passes msgSecCheck first',
+        body: CreatePostBody,
+        response: { 201: PostDetail, ...errors },
+      },
+      config: perMinute(options.postsPerMinute),
+    },
+    async (request, reply) => reply.status(201).send(await forum.createPost(request.viewer, request.body)),
+  );
 
-  app.delete('/posts/:id', {
-    schema: { tags: ['forum'], params: IdParams, response: { 204: Type.Null(), ...errors } },
-  }, async (request, reply) => {
-    await forum.deletePost(request.viewer, request.params.id);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/posts/:id',
+    {
+      schema: { tags: ['forum'], params: IdParams, response: { 204: Type.Null(), ...errors } },
+    },
+    async (request, reply) => {
+      await forum.deletePost(request.viewer, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/posts/:id/comments', {
-    schema: { tags: ['forum'], params: IdParams, querystring: PageQuery, response: { 200: Page(Comment), ...errors } },
-  }, async (request) => forum.listComments(request.params.id, request.viewer, request.query));
+  app.get(
+    '/posts/:id/comments',
+    {
+      schema: { tags: ['forum'], params: IdParams, querystring: PageQuery, response: { 200: Page(Comment), ...errors } },
+    },
+    async (request) => forum.listComments(request.params.id, request.viewer, request.query),
+  );
 
-  app.post('/posts/:id/comments', {
-    schema: { tags: ['forum'], params: IdParams, body: CreateCommentBody, response: { 201: Comment, ...errors } },
-    config: perMinute(options.commentsPerMinute),
-  }, async (request, reply) => reply.status(201).send(await forum.createComment(request.viewer, request.params.id, request.body)));
+  app.post(
+    '/posts/:id/comments',
+    {
+      schema: { tags: ['forum'], params: IdParams, body: CreateCommentBody, response: { 201: Comment, ...errors } },
+      config: perMinute(options.commentsPerMinute),
+    },
+    async (request, reply) => reply.status(201).send(await forum.createComment(request.viewer, request.params.id, request.body)),
+  );
 
-  app.delete('/comments/:id', {
-    schema: { tags: ['forum'], params: IdParams, response: { 204: Type.Null(), ...errors } },
-  }, async (request, reply) => {
-    await forum.deleteComment(request.viewer, request.params.id);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/comments/:id',
+    {
+      schema: { tags: ['forum'], params: IdParams, response: { 204: Type.Null(), ...errors } },
+    },
+    async (request, reply) => {
+      await forum.deleteComment(request.viewer, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.post('/reports', {
-    schema: { tags: ['forum'], summary: 'Report a post or comment to moderators', body: CreateReportBody, response: { 201: ReportReceipt, ...errors } },
-    config: perMinute(options.reportsPerMinute),
-  }, async (request, reply) => reply.status(201).send(await forum.report(request.viewer, request.body)));
+  app.post(
+    '/reports',
+    {
+      schema: {
+        tags: ['forum'],
+        summary: 'Report a post or comment to moderators',
+        body: CreateReportBody,
+        response: { 201: ReportReceipt, ...errors },
+      },
+      config: perMinute(options.reportsPerMinute),
+    },
+    async (request, reply) => reply.status(201).send(await forum.report(request.viewer, request.body)),
+  );
 };
 
 export default forumRoutes;

@@ -36,7 +36,10 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
 
   /** One extra indexed query brings the images of the whole page. */
   async function summaries(rows: PostSummaryRow[], limit: number) {
-    const images = await imagesOfPosts(db, rows.slice(0, limit).map((row) => row.id));
+    const images = await imagesOfPosts(
+      db,
+      rows.slice(0, limit).map((row) => row.id),
+    );
     return toPage(rows, limit, (row) => presentPostSummary(row, images));
   }
 
@@ -78,7 +81,8 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
       const author = requireAuthor(viewer);
       const board = await boards.findBoard(db, input.boardId);
       if (!board) throw new AppError(400, 'unknown_board', '版块不存在，请刷新后重试', `board ${input.boardId} does not exist`);
-      if (board.staff_only && !isModerator(author)) throw new AppError(403, 'board_staff_only', '该版块仅限社区工作人员发帖', `board ${input.boardId} is staff-only`);
+      if (board.staff_only && !isModerator(author))
+        throw new AppError(403, 'board_staff_only', '该版块仅限社区工作人员发帖', `board ${input.boardId} is staff-only`);
       const mediaIds = input.mediaIds ?? [];
       const imageStatuses = await usablePostImages(db, author.user.id, mediaIds);
       const outcome = await contentCheck.checkSubmission(
@@ -88,7 +92,14 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
       const textVerdict = TEXT_VERDICT_OF[outcome];
       const { status } = derivePostStatus(textVerdict, imageStatuses);
       const id = await db.transaction().execute(async (trx) => {
-        const postId = await posts.insertPost(trx, { boardId: input.boardId, authorId: author.user.id, title: input.title, body: input.body, status, textVerdict });
+        const postId = await posts.insertPost(trx, {
+          boardId: input.boardId,
+          authorId: author.user.id,
+          title: input.title,
+          body: input.body,
+          status,
+          textVerdict,
+        });
         await attachImagesToPost(trx, postId, mediaIds);
         if (outcome === 'checking') await enqueueTextRecheck(trx, { target: 'post', id: postId, openid: author.wechatOpenid });
         return postId;
@@ -101,7 +112,8 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
       const deleted = await posts.deletePostOf(db, id, isModerator(me) ? 'any' : me.user.id);
       if (!deleted) {
         const exists = await posts.findPost(db, id);
-        if (exists && canSee(exists, me)) throw new AppError(403, 'forbidden', '只能删除自己发布的内容', `post ${id} belongs to another user`);
+        if (exists && canSee(exists, me))
+          throw new AppError(403, 'forbidden', '只能删除自己发布的内容', `post ${id} belongs to another user`);
         throw notFound(`post ${id}`);
       }
     },
@@ -154,7 +166,8 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
 
     async report(viewer: Viewer | null, input: CreateReportBody) {
       const me = requireViewer(viewer);
-      const target = input.targetType === 'post' ? await posts.findPost(db, input.targetId) : await comments.findComment(db, input.targetId);
+      const target =
+        input.targetType === 'post' ? await posts.findPost(db, input.targetId) : await comments.findComment(db, input.targetId);
       if (!target || !canSee(target, me)) throw notFound(`${input.targetType} ${input.targetId}`);
       const id = await insertReportOnce(db, {
         reporterId: me.user.id,

@@ -37,18 +37,33 @@ export function listPublishedPosts(db: Db, options: { boardId?: number; pinnedOn
   if (options.boardId !== undefined) query = query.where('posts.board_id', '=', options.boardId);
   if (options.pinnedOnly) query = query.where('posts.pinned', '=', 1);
   if (options.beforeId !== undefined) query = query.where('posts.id', '<', options.beforeId);
-  return query.orderBy('posts.id', 'desc').limit(options.limit + 1).execute();
+  return query
+    .orderBy('posts.id', 'desc')
+    .limit(options.limit + 1)
+    .execute();
 }
 
 export function listPostsByAuthor(db: Db, options: { authorId: number; beforeId?: number; limit: number }) {
   let query = selectPosts(db).where('posts.author_id', '=', options.authorId);
   if (options.beforeId !== undefined) query = query.where('posts.id', '<', options.beforeId);
-  return query.orderBy('posts.id', 'desc').limit(options.limit + 1).execute();
+  return query
+    .orderBy('posts.id', 'desc')
+    .limit(options.limit + 1)
+    .execute();
 }
 
 export async function insertPost(
   db: Db,
-  values: { boardId: number; authorId: number; title: string; body: string; status: ContentStatus; textVerdict?: TextVerdict; pinned?: boolean; seedKey?: string },
+  values: {
+    boardId: number;
+    authorId: number;
+    title: string;
+    body: string;
+    status: ContentStatus;
+    textVerdict?: TextVerdict;
+    pinned?: boolean;
+    seedKey?: string;
+  },
 ): Promise<number> {
   const now = isoNow();
   const row = await db

@@ -12,21 +12,47 @@ const meRoutes: FastifyPluginAsyncTypebox<{ profileUpdatesPerMinute: number }> =
   app.get('/me', { schema: { tags: ['me'], response: { 200: Me, ...errors } } }, async (request) => profile.me(request.viewer));
 
   // PUT, not PATCH: wx.request cannot send PATCH.
-  app.put('/me', {
-    schema: { tags: ['me'], summary: 'Set the nickname (checked before others see it)', body: UpdateMeBody, response: { 200: UpdateMeResult, ...errors } },
-    config: perMinute(options.profileUpdatesPerMinute),
-  }, async (request) => profile.updateNickname(request.viewer, request.body.nickname));
+  app.put(
+    '/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Set the nickname (checked before others see it)',
+        body: UpdateMeBody,
+        response: { 200: UpdateMeResult, ...errors },
+      },
+      config: perMinute(options.profileUpdatesPerMinute),
+    },
+    async (request) => profile.updateNickname(request.viewer, request.body.nickname),
+  );
 
-  app.delete('/me', {
-    schema: { tags: ['me'], summary: 'Delete the account: posts, comments, profile and sessions are removed', response: { 204: Type.Null(), ...errors } },
-  }, async (request, reply) => {
-    await profile.deleteAccount(request.viewer);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Delete the account: posts, comments, profile and sessions are removed',
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await profile.deleteAccount(request.viewer);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/me/posts', {
-    schema: { tags: ['me'], summary: 'My posts with their review state', querystring: PageQuery, response: { 200: Page(PostSummary), ...errors } },
-  }, async (request) => forum.listMyPosts(request.viewer, request.query));
+  app.get(
+    '/me/posts',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'My posts with their review state',
+        querystring: PageQuery,
+        response: { 200: Page(PostSummary), ...errors },
+      },
+    },
+    async (request) => forum.listMyPosts(request.viewer, request.query),
+  );
 };
 
 export default meRoutes;

@@ -56,7 +56,12 @@ export function createProfileService(deps: { db: Db; contentCheck: ContentCheck;
       const me = requireViewer(viewer);
       // Reviewers share this account: deleting it would lock every later reviewer out.
       if (me.user.username !== null && me.user.username === deps.testAccountUsername) {
-        throw new AppError(403, 'test_account_protected', '测试账号供审核人员共用，不能注销', 'the reviewer test account cannot be deleted');
+        throw new AppError(
+          403,
+          'test_account_protected',
+          '测试账号供审核人员共用，不能注销',
+          'the reviewer test account cannot be deleted',
+        );
       }
       const files = await db.transaction().execute(async (trx) => {
         await deleteContentOf(trx, me.user.id);

@@ -11,7 +11,10 @@ const STAFF_WORDS = ['社区运营', '社区助手', '官方', '管理员', '版
 const STAFF_NAMES = ['运营', '系统', '系统消息', '社区', 'system', 'staff', 'root', '审核体验账号'];
 
 export function normalizeNickname(nickname: string): string {
-  return nickname.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\p{Z}\p{C}\s]/gu, '');
+  return nickname
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\p{Z}\p{C}\s]/gu, '');
 }
 
 const words = STAFF_WORDS.map(normalizeNickname);

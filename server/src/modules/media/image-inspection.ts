@@ -41,9 +41,11 @@ export async function inspectImage(upload: Buffer): Promise<InspectedImage> {
   }
   const frames = metadata.pages ?? 1;
   const framePixels = (metadata.width ?? 0) * (metadata.pageHeight ?? metadata.height ?? 0);
-  if (framePixels > MAX_INPUT_PIXELS) throw tooManyPixels(`${metadata.width}×${metadata.pageHeight ?? metadata.height} exceeds ${MAX_INPUT_PIXELS} pixels`);
+  if (framePixels > MAX_INPUT_PIXELS)
+    throw tooManyPixels(`${metadata.width}×${metadata.pageHeight ?? metadata.height} exceeds ${MAX_INPUT_PIXELS} pixels`);
   if (frames > MAX_FRAMES) throw tooManyPixels(`${frames} frames exceed ${MAX_FRAMES}`);
-  if (framePixels * frames > MAX_INPUT_PIXELS) throw tooManyPixels(`${frames} frames of ${framePixels} pixels exceed ${MAX_INPUT_PIXELS} pixels in all`);
+  if (framePixels * frames > MAX_INPUT_PIXELS)
+    throw tooManyPixels(`${frames} frames of ${framePixels} pixels exceed ${MAX_INPUT_PIXELS} pixels in all`);
   if (!format || !(format in FORMATS)) throw notAnImage(`image format ${format ?? 'unknown'} is not accepted`);
   const kind = format as Format;
   try {
@@ -55,7 +57,13 @@ export async function inspectImage(upload: Buffer): Promise<InspectedImage> {
       .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
       .toFormat(kind)
       .toBuffer({ resolveWithObject: true });
-    return { bytes: data, mimeType: FORMATS[kind], extension: kind === 'jpeg' ? 'jpg' : kind, width: info.width, height: info.pageHeight ?? info.height };
+    return {
+      bytes: data,
+      mimeType: FORMATS[kind],
+      extension: kind === 'jpeg' ? 'jpg' : kind,
+      width: info.width,
+      height: info.pageHeight ?? info.height,
+    };
   } catch {
     throw notAnImage('image could not be decoded completely');
   }

@@ -26,7 +26,12 @@ export async function usablePostImages(db: Db, authorId: number, mediaIds: strin
   const ordered = mediaIds.map((id) => byId.get(id));
   const invalid = ordered.some((row) => !row || row.owner_id !== authorId || row.purpose !== 'post_image' || row.status === 'rejected');
   if (invalid || (await media.attachedMediaIds(db, mediaIds)).length > 0) {
-    throw new AppError(400, 'invalid_media', '图片无效或已被使用，请重新上传', 'mediaIds must be your own unused, non-rejected post images');
+    throw new AppError(
+      400,
+      'invalid_media',
+      '图片无效或已被使用，请重新上传',
+      'mediaIds must be your own unused, non-rejected post images',
+    );
   }
   return ordered.map((row) => row!.status);
 }

@@ -44,7 +44,10 @@ export function createMediaCheckSubmitHandler(deps: {
     } catch (error) {
       if (error instanceof WeChatUnavailableError) throw new RetryLater(error.message);
       if (error instanceof WeChatApiError) {
-        deps.logger.error({ mediaId: row.id, errcode: error.errcode, errmsg: error.errmsg }, 'mediaCheckAsync refused; holding the image for moderators');
+        deps.logger.error(
+          { mediaId: row.id, errcode: error.errcode, errmsg: error.errmsg },
+          'mediaCheckAsync refused; holding the image for moderators',
+        );
         await applyMediaDecision(deps.db, row.id, 'held', 'wechat');
         return;
       }

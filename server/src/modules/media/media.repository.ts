@@ -5,7 +5,10 @@ import { isoNow } from '../../lib/time';
 
 export async function insertMedia(db: Db, row: Omit<MediaRow, 'created_at' | 'updated_at' | 'trace_id' | 'reject_reason'>): Promise<void> {
   const now = isoNow();
-  await db.insertInto('media').values({ ...row, trace_id: null, reject_reason: null, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('media')
+    .values({ ...row, trace_id: null, reject_reason: null, created_at: now, updated_at: now })
+    .execute();
 }
 
 export function findMedia(db: Db, id: string): Promise<MediaRow | undefined> {
@@ -30,12 +33,19 @@ export async function setTraceId(db: Db, id: string, traceId: string): Promise<v
 }
 
 export async function renewFetchToken(db: Db, id: string, token: string, expiresAt: string): Promise<void> {
-  await db.updateTable('media').set({ fetch_token: token, fetch_expires_at: expiresAt, updated_at: isoNow() }).where('id', '=', id).execute();
+  await db
+    .updateTable('media')
+    .set({ fetch_token: token, fetch_expires_at: expiresAt, updated_at: isoNow() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function attachMediaToPost(db: Db, postId: number, mediaIds: string[]): Promise<void> {
   if (mediaIds.length === 0) return;
-  await db.insertInto('post_media').values(mediaIds.map((mediaId, position) => ({ post_id: postId, media_id: mediaId, position }))).execute();
+  await db
+    .insertInto('post_media')
+    .values(mediaIds.map((mediaId, position) => ({ post_id: postId, media_id: mediaId, position })))
+    .execute();
 }
 
 /** Media already used by some post cannot be attached to another one. */

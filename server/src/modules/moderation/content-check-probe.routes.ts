@@ -23,15 +23,19 @@ const contentCheckProbeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     request.body ??= {};
   });
 
-  app.post('/content-check-probe', {
-    schema: {
-      tags: ['moderation'],
-      summary: 'Run a known-bad sample through the real msgSecCheck with your openid: is the content check wired?',
-      body: ContentCheckProbeBody,
-      response: { 200: ContentCheckProbeResult, 400: ApiError, 401: ApiError, 403: ApiError, 429: ApiError },
+  app.post(
+    '/content-check-probe',
+    {
+      schema: {
+        tags: ['moderation'],
+        summary: 'Run a known-bad sample through the real msgSecCheck with your openid: is the content check wired?',
+        body: ContentCheckProbeBody,
+        response: { 200: ContentCheckProbeResult, 400: ApiError, 401: ApiError, 403: ApiError, 429: ApiError },
+      },
+      config: perMinute(PROBES_PER_MINUTE),
     },
-    config: perMinute(PROBES_PER_MINUTE),
-  }, async (request) => probe.probe(request.viewer, (request.body.scene ?? 3) as TextScene));
+    async (request) => probe.probe(request.viewer, (request.body.scene ?? 3) as TextScene),
+  );
 };
 
 export default contentCheckProbeRoutes;

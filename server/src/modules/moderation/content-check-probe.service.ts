@@ -40,7 +40,8 @@ export function createContentCheckProbe(deps: ContentCheckProbeDeps) {
           ...base,
           outcome: 'unverified',
           wired: false,
-          detail: 'this session has no WeChat openid, and msgSecCheck v2 needs the openid of a user who opened the mini program within 2 hours: log in from the mini program (its wx.login code) and call the probe with that session',
+          detail:
+            'this session has no WeChat openid, and msgSecCheck v2 needs the openid of a user who opened the mini program within 2 hours: log in from the mini program (its wx.login code) and call the probe with that session',
         };
       }
       try {
@@ -66,7 +67,12 @@ export function createContentCheckProbe(deps: ContentCheckProbeDeps) {
           return { ...base, outcome: 'unverified', wired: false, detail: `${why} (errcode ${error.errcode}: ${error.errmsg})` };
         }
         if (error instanceof WeChatUnavailableError) {
-          return { ...base, outcome: 'unverified', wired: false, detail: `WeChat gave no answer (${error.reason}); user content is being kept for recheck meanwhile: retry later` };
+          return {
+            ...base,
+            outcome: 'unverified',
+            wired: false,
+            detail: `WeChat gave no answer (${error.reason}); user content is being kept for recheck meanwhile: retry later`,
+          };
         }
         throw error;
       }

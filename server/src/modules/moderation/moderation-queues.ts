@@ -3,7 +3,15 @@ import type { ModerationReport } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import { decodeCursor, toPage } from '../../lib/cursor';
 import { imagesOfPosts } from '../media/media-access';
-import { excerpt, presentLogEntry, presentQueuedComment, presentQueuedMedia, presentQueuedNickname, presentQueuedPost, presentQueuedReport } from './moderation.presenter';
+import {
+  excerpt,
+  presentLogEntry,
+  presentQueuedComment,
+  presentQueuedMedia,
+  presentQueuedNickname,
+  presentQueuedPost,
+  presentQueuedReport,
+} from './moderation.presenter';
 import * as repo from './moderation.repository';
 import { decodeQueueCursor, integerId, textId, toQueuePage } from './queue-cursor';
 
@@ -17,9 +25,17 @@ export function createModerationQueues(db: Db) {
     async posts(page: PageRequest) {
       const limit = page.limit ?? 20;
       const rows = await repo.listPostQueue(db, { after: decodeQueueCursor(page.cursor, integerId), limit });
-      const shown = await imagesOfPosts(db, rows.slice(0, limit).map((r) => r.id));
+      const shown = await imagesOfPosts(
+        db,
+        rows.slice(0, limit).map((r) => r.id),
+      );
       const imagesOf = (postId: number) => shown.filter((i) => i.post_id === postId).map((i) => ({ id: i.id, status: i.status }));
-      return toQueuePage(rows, limit, (r) => [r.created_at, r.id], (r) => presentQueuedPost(r, imagesOf(r.id)));
+      return toQueuePage(
+        rows,
+        limit,
+        (r) => [r.created_at, r.id],
+        (r) => presentQueuedPost(r, imagesOf(r.id)),
+      );
     },
 
     async comments(page: PageRequest) {
@@ -41,10 +57,18 @@ export function createModerationQueues(db: Db) {
       const idsOf = (type: 'post' | 'comment') => shown.filter((r) => r.target_type === type).map((r) => r.target_id);
       const targets = new Map<string, ModerationReport['target']>();
       for (const p of await repo.findReportedPosts(db, idsOf('post'))) {
-        targets.set(`post:${p.id}`, { excerpt: excerpt(`${p.title}\n${p.body}`), status: p.status, author: { id: p.author_id, nickname: p.author_nickname } });
+        targets.set(`post:${p.id}`, {
+          excerpt: excerpt(`${p.title}\n${p.body}`),
+          status: p.status,
+          author: { id: p.author_id, nickname: p.author_nickname },
+        });
       }
       for (const c of await repo.findReportedComments(db, idsOf('comment'))) {
-        targets.set(`comment:${c.id}`, { excerpt: excerpt(c.body), status: c.status, author: { id: c.author_id, nickname: c.author_nickname } });
+        targets.set(`comment:${c.id}`, {
+          excerpt: excerpt(c.body),
+          status: c.status,
+          author: { id: c.author_id, nickname: c.author_nickname },
+        });
       }
       return toPage(rows, limit, (r) => presentQueuedReport(r, targets.get(`${r.target_type}:${r.target_id}`) ?? null));
     },

@@ -22,7 +22,10 @@ export interface QueuePage<Id extends number | string> {
  * database sorted the whole queue for every page (45 ms at 100,000 queued). Each status is read
  * in index order, at most a page each; merging two pages costs nothing.
  */
-async function mergeByKeyset<Row extends { created_at: string; id: number | string }>(pages: Promise<Row[]>[], limit: number): Promise<Row[]> {
+async function mergeByKeyset<Row extends { created_at: string; id: number | string }>(
+  pages: Promise<Row[]>[],
+  limit: number,
+): Promise<Row[]> {
   const rows = (await Promise.all(pages)).flat();
   rows.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return rows.slice(0, limit + 1);
@@ -34,11 +37,27 @@ export function listPostQueue(db: Db, page: QueuePage<number>) {
     let query = db
       .selectFrom('posts')
       .innerJoin('users', 'users.id', 'posts.author_id')
-      .select(['posts.id', 'posts.board_id', 'posts.title', 'posts.body', 'posts.status', 'posts.created_at', 'posts.author_id', 'users.nickname as author_nickname'])
+      .select([
+        'posts.id',
+        'posts.board_id',
+        'posts.title',
+        'posts.body',
+        'posts.status',
+        'posts.created_at',
+        'posts.author_id',
+        'users.nickname as author_nickname',
+      ])
       .where('posts.status', '=', status);
     const after = page.after;
-    if (after) query = query.where('posts.created_at', '>=', after.at).where((eb) => eb(eb.refTuple('posts.created_at', 'posts.id'), '>', eb.tuple(after.at, after.id)));
-    return query.orderBy('posts.created_at').orderBy('posts.id').limit(page.limit + 1).execute();
+    if (after)
+      query = query
+        .where('posts.created_at', '>=', after.at)
+        .where((eb) => eb(eb.refTuple('posts.created_at', 'posts.id'), '>', eb.tuple(after.at, after.id)));
+    return query
+      .orderBy('posts.created_at')
+      .orderBy('posts.id')
+      .limit(page.limit + 1)
+      .execute();
   };
   return mergeByKeyset([ofStatus('held'), ofStatus('checking')], page.limit);
 }
@@ -49,11 +68,26 @@ export function listCommentQueue(db: Db, page: QueuePage<number>) {
     .selectFrom('comments')
     .innerJoin('users', 'users.id', 'comments.author_id')
     .innerJoin('posts', 'posts.id', 'comments.post_id')
-    .select(['comments.id', 'comments.post_id', 'posts.title as post_title', 'comments.body', 'comments.created_at', 'comments.author_id', 'users.nickname as author_nickname'])
+    .select([
+      'comments.id',
+      'comments.post_id',
+      'posts.title as post_title',
+      'comments.body',
+      'comments.created_at',
+      'comments.author_id',
+      'users.nickname as author_nickname',
+    ])
     .where('comments.status', '=', 'held');
   const after = page.after;
-  if (after) query = query.where('comments.created_at', '>=', after.at).where((eb) => eb(eb.refTuple('comments.created_at', 'comments.id'), '>', eb.tuple(after.at, after.id)));
-  return query.orderBy('comments.created_at').orderBy('comments.id').limit(page.limit + 1).execute();
+  if (after)
+    query = query
+      .where('comments.created_at', '>=', after.at)
+      .where((eb) => eb(eb.refTuple('comments.created_at', 'comments.id'), '>', eb.tuple(after.at, after.id)));
+  return query
+    .orderBy('comments.created_at')
+    .orderBy('comments.id')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 /** media_queue_idx (status, created_at, id), one status at a time (0004); an image belongs to at most one post. */
@@ -78,8 +112,15 @@ export function listMediaQueue(db: Db, page: QueuePage<string>) {
       ])
       .where('media.status', '=', status);
     const after = page.after;
-    if (after) query = query.where('media.created_at', '>=', after.at).where((eb) => eb(eb.refTuple('media.created_at', 'media.id'), '>', eb.tuple(after.at, after.id)));
-    return query.orderBy('media.created_at').orderBy('media.id').limit(page.limit + 1).execute();
+    if (after)
+      query = query
+        .where('media.created_at', '>=', after.at)
+        .where((eb) => eb(eb.refTuple('media.created_at', 'media.id'), '>', eb.tuple(after.at, after.id)));
+    return query
+      .orderBy('media.created_at')
+      .orderBy('media.id')
+      .limit(page.limit + 1)
+      .execute();
   };
   return mergeByKeyset([ofStatus('held'), ofStatus('pending')], page.limit);
 }
@@ -101,7 +142,10 @@ export function listReportQueue(db: Db, page: { afterId?: number; limit: number 
     ])
     .where('reports.status', '=', 'open');
   if (page.afterId !== undefined) query = query.where('reports.id', '>', page.afterId);
-  return query.orderBy('reports.id').limit(page.limit + 1).execute();
+  return query
+    .orderBy('reports.id')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 /** What a report points at, for the queue: one query per kind of target, by primary key. */
@@ -133,8 +177,13 @@ export function listNicknameQueue(db: Db, page: QueuePage<number>) {
     .where('pending_nickname_status', '=', 'held')
     .where('deleted_at', 'is', null);
   const after = page.after;
-  if (after) query = query.where('updated_at', '>=', after.at).where((eb) => eb(eb.refTuple('updated_at', 'id'), '>', eb.tuple(after.at, after.id)));
-  return query.orderBy('updated_at').orderBy('id').limit(page.limit + 1).execute();
+  if (after)
+    query = query.where('updated_at', '>=', after.at).where((eb) => eb(eb.refTuple('updated_at', 'id'), '>', eb.tuple(after.at, after.id)));
+  return query
+    .orderBy('updated_at')
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 /** Newest first on the primary key. */
@@ -154,12 +203,21 @@ export function listActions(db: Db, page: { beforeId?: number; limit: number }) 
     ])
     .$narrowType<{ action: ModerationActionKind; target_type: ModerationTargetType }>();
   if (page.beforeId !== undefined) query = query.where('moderation_actions.id', '<', page.beforeId);
-  return query.orderBy('moderation_actions.id', 'desc').limit(page.limit + 1).execute();
+  return query
+    .orderBy('moderation_actions.id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 export async function recordAction(
   db: Db,
-  entry: { moderatorId: number; action: ModerationActionKind; targetType: ModerationTargetType; targetId: number | string; reason?: string | null },
+  entry: {
+    moderatorId: number;
+    action: ModerationActionKind;
+    targetType: ModerationTargetType;
+    targetId: number | string;
+    reason?: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('moderation_actions')

@@ -37,13 +37,19 @@ export function requireModerator(viewer: Viewer | null): Viewer {
   return me;
 }
 
-const alreadyRejected = (what: string) => new AppError(409, 'already_rejected', '内容已被拒绝，不能再通过审核', `${what} was rejected; rejections are final`);
+const alreadyRejected = (what: string) =>
+  new AppError(409, 'already_rejected', '内容已被拒绝，不能再通过审核', `${what} was rejected; rejections are final`);
 const unchanged = (status: string): ModerationResult => ({ changed: false, status });
 
 interface Decision {
   trx: Transaction<Database>;
   me: Viewer;
-  record(entry: { action: ModerationActionKind; targetType: ModerationTargetType; targetId: number | string; reason?: string | null }): Promise<void>;
+  record(entry: {
+    action: ModerationActionKind;
+    targetType: ModerationTargetType;
+    targetId: number | string;
+    reason?: string | null;
+  }): Promise<void>;
 }
 
 export type ModerationService = ReturnType<typeof createModerationService>;
@@ -54,7 +60,9 @@ export function createModerationService(deps: { db: Db }) {
 
   async function decide(viewer: Viewer | null, run: (decision: Decision) => Promise<ModerationResult>): Promise<ModerationResult> {
     const me = requireModerator(viewer);
-    return db.transaction().execute((trx) => run({ trx, me, record: (entry) => repo.recordAction(trx, { moderatorId: me.user.id, ...entry }) }));
+    return db
+      .transaction()
+      .execute((trx) => run({ trx, me, record: (entry) => repo.recordAction(trx, { moderatorId: me.user.id, ...entry }) }));
   }
 
   async function read<T>(viewer: Viewer | null, list: () => Promise<T>): Promise<T> {
@@ -129,7 +137,12 @@ export function createModerationService(deps: { db: Db }) {
         if (!status) throw notFound(`media ${id}`);
         const why = decision === 'rejected' ? (reason ?? DEFAULT_IMAGE_REJECT_REASON) : null;
         if (!(await applyMediaDecision(trx, id, decision, 'moderator', why))) return unchanged(status);
-        await record({ action: decision === 'approved' ? 'approve_media' : 'reject_media', targetType: 'media', targetId: id, reason: why });
+        await record({
+          action: decision === 'approved' ? 'approve_media' : 'reject_media',
+          targetType: 'media',
+          targetId: id,
+          reason: why,
+        });
         return { changed: true, status: decision };
       }),
 
@@ -139,7 +152,12 @@ export function createModerationService(deps: { db: Db }) {
         if (!user) throw notFound(`user ${userId}`);
         if (!(await decidePendingNickname(trx, userId, approve))) return unchanged('none');
         // The nickname decided on goes in the log: the user may change it again later.
-        await record({ action: approve ? 'approve_nickname' : 'reject_nickname', targetType: 'user', targetId: userId, reason: user.pending_nickname });
+        await record({
+          action: approve ? 'approve_nickname' : 'reject_nickname',
+          targetType: 'user',
+          targetId: userId,
+          reason: user.pending_nickname,
+        });
         return { changed: true, status: approve ? 'approved' : 'rejected' };
       }),
 

@@ -23,27 +23,37 @@ const pushRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // The body is either the event itself (plaintext) or {ToUserName, Encrypt} (safe mode): read raw, verify, then parse.
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser(['application/json', 'text/plain', 'text/xml', 'application/xml'], { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['application/json', 'text/plain', 'text/xml', 'application/xml'],
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (_request, body, done) => done(null, body),
   );
 
-  app.get('/wechat/push', { schema: { hide: true, querystring: SignedQuery, response: { 200: PlainText, 401: PlainText } } }, async (request, reply) => {
-    const echo = push.verifyUrl(request.query);
-    if (echo === null) {
-      request.log.warn('message push verification with a bad signature');
-      return reply.status(401).type('text/plain').send('invalid signature');
-    }
-    return reply.type('text/plain').send(echo);
-  });
+  app.get(
+    '/wechat/push',
+    { schema: { hide: true, querystring: SignedQuery, response: { 200: PlainText, 401: PlainText } } },
+    async (request, reply) => {
+      const echo = push.verifyUrl(request.query);
+      if (echo === null) {
+        request.log.warn('message push verification with a bad signature');
+        return reply.status(401).type('text/plain').send('invalid signature');
+      }
+      return reply.type('text/plain').send(echo);
+    },
+  );
 
-  app.post('/wechat/push', { schema: { hide: true, querystring: SignedQuery, response: { 200: PlainText, 401: PlainText } } }, async (request, reply) => {
-    const outcome = await push.receive(request.query, String(request.body ?? ''));
-    if (!outcome.accepted) {
-      request.log.warn({ why: outcome.why }, 'message push refused');
-      return reply.status(401).type('text/plain').send('invalid request');
-    }
-    return reply.type('text/plain').send('success');
-  });
+  app.post(
+    '/wechat/push',
+    { schema: { hide: true, querystring: SignedQuery, response: { 200: PlainText, 401: PlainText } } },
+    async (request, reply) => {
+      const outcome = await push.receive(request.query, String(request.body ?? ''));
+      if (!outcome.accepted) {
+        request.log.warn({ why: outcome.why }, 'message push refused');
+        return reply.status(401).type('text/plain').send('invalid request');
+      }
+      return reply.type('text/plain').send('success');
+    },
+  );
 };
 
 export default pushRoutes;

@@ -37,7 +37,8 @@ export function createPushService(deps: { push: Config['push']; appId: string; m
       const outer: unknown = JSON.parse(body);
       if (encrypted) {
         const encrypt = (outer as { Encrypt?: unknown } | null)?.Encrypt;
-        if (typeof encrypt !== 'string' || !isValidMsgSignature(token, query.timestamp, query.nonce, encrypt, query.msg_signature)) return { why: 'bad msg_signature' };
+        if (typeof encrypt !== 'string' || !isValidMsgSignature(token, query.timestamp, query.nonce, encrypt, query.msg_signature))
+          return { why: 'bad msg_signature' };
         return { message: JSON.parse(decryptPushMessage(encodingAesKey, encrypt, deps.appId)) };
       }
       if (!isValidUrlSignature(token, query.timestamp, query.nonce, query.signature)) return { why: 'bad signature' };

@@ -6,7 +6,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const countUsers = async () => Number((await t.database.handle.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countUsers = async () =>
+  Number(
+    (
+      await t.database.handle.db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('POST /auth/wechat (silent login)', () => {
   it('creates a guest on first sight and finds the same user next time', async () => {
@@ -67,7 +75,11 @@ describe('POST /auth/wechat (silent login)', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.json().user.role).toBe('guest');
-    const row = await t.database.handle.db.selectFrom('users').select(['openid', 'role']).where('id', '=', response.json().user.id).executeTakeFirstOrThrow();
+    const row = await t.database.handle.db
+      .selectFrom('users')
+      .select(['openid', 'role'])
+      .where('id', '=', response.json().user.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ openid: 'o_smuggler', role: 'guest' });
   });
 });
@@ -89,14 +101,20 @@ describe('POST /auth/refresh (rotation)', () => {
     expect(replay.statusCode).toBe(401);
     expect(replay.json().code).toBe('refresh_token_reused');
     // The thief's replay also ends the legitimate holder's newer tokens.
-    expect((await t.request({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: rotated.refreshToken } })).statusCode).toBe(401);
+    expect((await t.request({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: rotated.refreshToken } })).statusCode).toBe(
+      401,
+    );
     expect((await t.request({ method: 'GET', url: '/me', token: rotated.accessToken })).statusCode).toBe(401);
   });
 
   it('refuses unknown and expired refresh tokens', async () => {
     expect((await t.request({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: 'made-up' } })).statusCode).toBe(401);
     const login = await t.loginAsGuest();
-    await t.database.handle.db.updateTable('refresh_tokens').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('used_at', 'is', null).execute();
+    await t.database.handle.db
+      .updateTable('refresh_tokens')
+      .set({ expires_at: '2000-01-01T00:00:00.000Z' })
+      .where('used_at', 'is', null)
+      .execute();
     expect((await t.request({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: login.refreshToken } })).statusCode).toBe(401);
   });
 });
@@ -105,7 +123,9 @@ describe('access tokens', () => {
   it('are refused when tampered, of the wrong shape, signed with another key or expired', async () => {
     const login = await t.loginAsGuest();
     const [header, payload, signature] = login.accessToken.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: '1' })).toString('base64url');
+    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: '1' })).toString(
+      'base64url',
+    );
     const { createSigner } = await import('fast-jwt');
     const otherKey = createSigner({ key: 'x'.repeat(40) })({ sub: String(login.user.id), sid: 'any', typ: 'access' });
     const expired = createSigner({ key: t.config.auth.jwtSecret, clockTimestamp: Date.now() - 3_600_000, expiresIn: 60_000 })({
@@ -146,20 +166,37 @@ describe('POST /auth/password (reviewer test account)', () => {
   it('cannot moderate by default: banning a real user is refused', async () => {
     const victim = await t.loginAsMember('真实用户', 'o_real_user');
     const login = await t.loginAsTestAccount();
-    const response = await t.request({ method: 'POST', url: `/moderation/users/${victim.user.id}/ban`, token: login.accessToken, payload: {} });
+    const response = await t.request({
+      method: 'POST',
+      url: `/moderation/users/${victim.user.id}/ban`,
+      token: login.accessToken,
+      payload: {},
+    });
     expect(response.statusCode).toBe(403);
   });
 
   it('refuses a wrong password and an unknown username alike', async () => {
-    const wrong = await t.request({ method: 'POST', url: '/auth/password', payload: { username: 'reviewer', password: 'nope', code: t.fake.issueLoginCode() } });
-    const unknown = await t.request({ method: 'POST', url: '/auth/password', payload: { username: 'nobody', password: 'nope', code: t.fake.issueLoginCode() } });
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/auth/password',
+      payload: { username: 'reviewer', password: 'nope', code: t.fake.issueLoginCode() },
+    });
+    const unknown = await t.request({
+      method: 'POST',
+      url: '/auth/password',
+      payload: { username: 'nobody', password: 'nope', code: t.fake.issueLoginCode() },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
   });
 
   it('stores the password only as a scrypt hash', async () => {
-    const row = await t.database.handle.db.selectFrom('users').select('password_hash').where('username', '=', 'reviewer').executeTakeFirstOrThrow();
+    const row = await t.database.handle.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'reviewer')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$/);
     expect(row.password_hash).not.toContain(TEST_ACCOUNT_PASSWORD);
   });

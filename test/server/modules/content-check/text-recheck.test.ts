@@ -18,7 +18,12 @@ describe.each(['busy', 'timeout', 'http500'] as const)('WeChat check unavailable
   it('keeps the post as checking, unpublished and queued; the recheck job publishes it once WeChat answers pass', async () => {
     const author = await t.loginAsMember(`作者${mode}`);
     t.fake.setFailure('msg_sec_check', mode);
-    const response = await t.request({ method: 'POST', url: '/posts', token: author.accessToken, payload: { boardId, title: '雨天', body: '下雨天适合读书' } });
+    const response = await t.request({
+      method: 'POST',
+      url: '/posts',
+      token: author.accessToken,
+      payload: { boardId, title: '雨天', body: '下雨天适合读书' },
+    });
     expect(response.statusCode).toBe(201);
     const post = response.json();
     expect(post).toMatchObject({ status: 'checking', reviewMessage: expect.stringContaining('检测中') });
@@ -43,7 +48,14 @@ describe.each(['busy', 'timeout', 'http500'] as const)('WeChat check unavailable
 it('a recheck that finds risky content rejects it with a reason shown to the author only', async () => {
   const author = await t.loginAsMember('迟到的判决');
   t.fake.setFailure('msg_sec_check', 'busy');
-  const post = (await t.request({ method: 'POST', url: '/posts', token: author.accessToken, payload: { boardId, title: '内容', body: '问题内容 [risky]' } })).json();
+  const post = (
+    await t.request({
+      method: 'POST',
+      url: '/posts',
+      token: author.accessToken,
+      payload: { boardId, title: '内容', body: '问题内容 [risky]' },
+    })
+  ).json();
   t.fake.setFailure('msg_sec_check', null);
   await t.app.jobs.runDue(later(60_000));
   const mine = (await t.request({ method: 'GET', url: `/posts/${post.id}`, token: author.accessToken })).json();
@@ -56,7 +68,9 @@ it('comments and nicknames are rechecked the same way', async () => {
   const [post] = (await t.request({ method: 'GET', url: '/posts' })).json().items;
   const guest = await t.loginAsGuest();
   t.fake.setFailure('msg_sec_check', 'busy');
-  const comment = (await t.request({ method: 'POST', url: `/posts/${post.id}/comments`, token: author.accessToken, payload: { body: '写得真好' } })).json();
+  const comment = (
+    await t.request({ method: 'POST', url: `/posts/${post.id}/comments`, token: author.accessToken, payload: { body: '写得真好' } })
+  ).json();
   const profile = (await t.request({ method: 'PUT', url: '/me', token: guest.accessToken, payload: { nickname: '新昵称' } })).json();
   expect(comment.status).toBe('checking');
   expect(profile).toMatchObject({ nicknameStatus: 'checking', user: { nickname: null, pendingNickname: '新昵称' } });
@@ -64,13 +78,18 @@ it('comments and nicknames are rechecked the same way', async () => {
   await t.app.jobs.runDue(later(60_000));
   const thread = (await t.request({ method: 'GET', url: `/posts/${post.id}/comments?limit=50` })).json().items;
   expect(thread.map((c: { id: number }) => c.id)).toContain(comment.id);
-  expect((await t.request({ method: 'GET', url: '/me', token: guest.accessToken })).json()).toMatchObject({ nickname: '新昵称', pendingNickname: null });
+  expect((await t.request({ method: 'GET', url: '/me', token: guest.accessToken })).json()).toMatchObject({
+    nickname: '新昵称',
+    pendingNickname: null,
+  });
 });
 
 it('a post deleted while waiting for its recheck simply drops the job', async () => {
   const author = await t.loginAsMember('改主意的人');
   t.fake.setFailure('msg_sec_check', 'busy');
-  const post = (await t.request({ method: 'POST', url: '/posts', token: author.accessToken, payload: { boardId, title: '算了', body: '还是删掉吧' } })).json();
+  const post = (
+    await t.request({ method: 'POST', url: '/posts', token: author.accessToken, payload: { boardId, title: '算了', body: '还是删掉吧' } })
+  ).json();
   await t.request({ method: 'DELETE', url: `/posts/${post.id}`, token: author.accessToken });
   t.fake.setFailure('msg_sec_check', null);
   await t.app.jobs.runDue(later(60_000));

@@ -31,7 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-const commentCount = async () => (await db().selectFrom('posts').select('comment_count').where('id', '=', postId).executeTakeFirstOrThrow()).comment_count;
+const commentCount = async () =>
+  (await db().selectFrom('posts').select('comment_count').where('id', '=', postId).executeTakeFirstOrThrow()).comment_count;
 
 it('a comment counts in its thread only while published, and each change applies once', async () => {
   const id = await insertComment(db(), { postId, authorId: userId, body: '评论', status: 'held' });
@@ -48,7 +49,11 @@ it('a late recheck of an older nickname changes nothing once the user submitted 
   await submitNickname(db(), userId, '第一个', 'checking');
   await submitNickname(db(), userId, '第二个', 'checking');
   await applyNicknameRecheck(db(), userId, '第一个', 'published');
-  expect(await findProfileState(db(), userId)).toMatchObject({ nickname: '旧昵称', pending_nickname: '第二个', pending_nickname_status: 'checking' });
+  expect(await findProfileState(db(), userId)).toMatchObject({
+    nickname: '旧昵称',
+    pending_nickname: '第二个',
+    pending_nickname_status: 'checking',
+  });
   await applyNicknameRecheck(db(), userId, '第二个', 'published');
   expect(await findProfileState(db(), userId)).toMatchObject({ nickname: '第二个', pending_nickname: null, pending_nickname_status: null });
 });

@@ -88,7 +88,13 @@ describe('posting through the text check', () => {
     expect(post.reviewMessage).toBeUndefined();
     expect(await feedIds()).toContain(post.id);
     const call = t.fake.calls.msg_sec_check.at(-1);
-    expect(call).toMatchObject({ scene: 3, openid: 'o_pass_author', version: 2, content: '天气很好，山顶的风景值得一看。', title: '周末去爬山' });
+    expect(call).toMatchObject({
+      scene: 3,
+      openid: 'o_pass_author',
+      version: 2,
+      content: '天气很好，山顶的风景值得一看。',
+      title: '周末去爬山',
+    });
   });
 
   it('review → held: the author sees 审核中, nobody else sees it', async () => {
@@ -123,7 +129,16 @@ describe('posting through the text check', () => {
       method: 'POST',
       url: '/posts',
       token: author.accessToken,
-      payload: { boardId, title: '需要审核的帖子', body: '内容 [review]', status: 'published', author_id: victim.user.id, authorId: victim.user.id, pinned: true, role: 'moderator' },
+      payload: {
+        boardId,
+        title: '需要审核的帖子',
+        body: '内容 [review]',
+        status: 'published',
+        author_id: victim.user.id,
+        authorId: victim.user.id,
+        pinned: true,
+        role: 'moderator',
+      },
     });
     expect(response.statusCode).toBe(201);
     const row = await t.database.handle.db.selectFrom('posts').selectAll().where('id', '=', response.json().id).executeTakeFirstOrThrow();
@@ -133,7 +148,11 @@ describe('posting through the text check', () => {
   it('never exposes openid in any response', async () => {
     const author = await t.loginAsMember('隐私守护者', 'o_never_exposed');
     const post = await createPost(author.accessToken, '关于隐私', '保护好自己的信息');
-    const responses = [post.body, (await t.request({ method: 'GET', url: '/me', token: author.accessToken })).body, (await t.request({ method: 'GET', url: '/posts' })).body];
+    const responses = [
+      post.body,
+      (await t.request({ method: 'GET', url: '/me', token: author.accessToken })).body,
+      (await t.request({ method: 'GET', url: '/posts' })).body,
+    ];
     for (const body of responses) expect(body).not.toMatch(/o_never_exposed|openid|password|session/i);
   });
 });
@@ -143,7 +162,9 @@ describe('ownership', () => {
     const a = await t.loginAsMember('甲');
     const b = await t.loginAsMember('乙');
     const post: PostDetail = (await createPost(a.accessToken, '甲的帖子', '只属于甲')).json();
-    const comment: Comment = (await t.request({ method: 'POST', url: `/posts/${post.id}/comments`, token: a.accessToken, payload: { body: '甲的评论' } })).json();
+    const comment: Comment = (
+      await t.request({ method: 'POST', url: `/posts/${post.id}/comments`, token: a.accessToken, payload: { body: '甲的评论' } })
+    ).json();
     expect((await t.request({ method: 'DELETE', url: `/posts/${post.id}`, token: b.accessToken })).statusCode).toBe(403);
     expect((await t.request({ method: 'DELETE', url: `/comments/${comment.id}`, token: b.accessToken })).statusCode).toBe(403);
     expect((await t.request({ method: 'GET', url: `/posts/${post.id}` })).json()).toMatchObject({ id: post.id, commentCount: 1 });
@@ -166,17 +187,34 @@ describe('comments', () => {
     const author = await t.loginAsMember('评论者');
     const reader = await t.loginAsMember('读者');
     const post: PostDetail = (await createPost(author.accessToken, '讨论串', '欢迎留言')).json();
-    const ok = await t.request({ method: 'POST', url: `/posts/${post.id}/comments`, token: author.accessToken, payload: { body: '第一条' } });
+    const ok = await t.request({
+      method: 'POST',
+      url: `/posts/${post.id}/comments`,
+      token: author.accessToken,
+      payload: { body: '第一条' },
+    });
     expect(ok.statusCode).toBe(201);
     expect(t.fake.calls.msg_sec_check.at(-1)).toMatchObject({ scene: 2 });
-    const held = await t.request({ method: 'POST', url: `/posts/${post.id}/comments`, token: author.accessToken, payload: { body: '第二条 [review]' } });
+    const held = await t.request({
+      method: 'POST',
+      url: `/posts/${post.id}/comments`,
+      token: author.accessToken,
+      payload: { body: '第二条 [review]' },
+    });
     expect(held.json()).toMatchObject({ status: 'held', reviewMessage: expect.stringContaining('审核中') });
-    const risky = await t.request({ method: 'POST', url: `/posts/${post.id}/comments`, token: author.accessToken, payload: { body: '第三条 [risky]' } });
+    const risky = await t.request({
+      method: 'POST',
+      url: `/posts/${post.id}/comments`,
+      token: author.accessToken,
+      payload: { body: '第三条 [risky]' },
+    });
     expect(risky.statusCode).toBe(422);
 
-    const forAuthor: Comment[] = (await t.request({ method: 'GET', url: `/posts/${post.id}/comments`, token: author.accessToken })).json().items;
+    const forAuthor: Comment[] = (await t.request({ method: 'GET', url: `/posts/${post.id}/comments`, token: author.accessToken })).json()
+      .items;
     expect(forAuthor.map((c) => c.status)).toEqual(['published', 'held']);
-    const forReader: Comment[] = (await t.request({ method: 'GET', url: `/posts/${post.id}/comments`, token: reader.accessToken })).json().items;
+    const forReader: Comment[] = (await t.request({ method: 'GET', url: `/posts/${post.id}/comments`, token: reader.accessToken })).json()
+      .items;
     expect(forReader.map((c) => c.body)).toEqual(['第一条']);
     expect((await t.request({ method: 'GET', url: `/posts/${post.id}` })).json().commentCount).toBe(1);
   });
@@ -184,7 +222,12 @@ describe('comments', () => {
   it('cannot comment on a post others cannot see', async () => {
     const author = await t.loginAsMember('某人');
     const held = (await createPost(author.accessToken, '待审', '内容 [review]')).json();
-    const response = await t.request({ method: 'POST', url: `/posts/${held.id}/comments`, token: author.accessToken, payload: { body: '自言自语' } });
+    const response = await t.request({
+      method: 'POST',
+      url: `/posts/${held.id}/comments`,
+      token: author.accessToken,
+      payload: { body: '自言自语' },
+    });
     expect(response.statusCode).toBe(404);
   });
 });
@@ -193,10 +236,20 @@ describe('reports', () => {
   it('records one report per reporter and target', async () => {
     const reporter = await t.loginAsGuest();
     const [post] = (await t.request({ method: 'GET', url: '/posts' })).json().items;
-    const first = await t.request({ method: 'POST', url: '/reports', token: reporter.accessToken, payload: { targetType: 'post', targetId: post.id, reason: 'spam' } });
+    const first = await t.request({
+      method: 'POST',
+      url: '/reports',
+      token: reporter.accessToken,
+      payload: { targetType: 'post', targetId: post.id, reason: 'spam' },
+    });
     expect(first.statusCode).toBe(201);
     expect(first.json().message).toBe('举报已收到，我们会尽快处理');
-    const again = await t.request({ method: 'POST', url: '/reports', token: reporter.accessToken, payload: { targetType: 'post', targetId: post.id, reason: 'abuse' } });
+    const again = await t.request({
+      method: 'POST',
+      url: '/reports',
+      token: reporter.accessToken,
+      payload: { targetType: 'post', targetId: post.id, reason: 'abuse' },
+    });
     expect(again.json().id).toBe(first.json().id);
     const rows = await t.database.handle.db.selectFrom('reports').selectAll().where('target_id', '=', post.id).execute();
     expect(rows).toHaveLength(1);
@@ -204,7 +257,25 @@ describe('reports', () => {
 
   it('refuses reports of missing content and unknown reasons', async () => {
     const reporter = await t.loginAsGuest();
-    expect((await t.request({ method: 'POST', url: '/reports', token: reporter.accessToken, payload: { targetType: 'post', targetId: 999999, reason: 'spam' } })).statusCode).toBe(404);
-    expect((await t.request({ method: 'POST', url: '/reports', token: reporter.accessToken, payload: { targetType: 'post', targetId: 1, reason: 'because' } })).statusCode).toBe(400);
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          url: '/reports',
+          token: reporter.accessToken,
+          payload: { targetType: 'post', targetId: 999999, reason: 'spam' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          url: '/reports',
+          token: reporter.accessToken,
+          payload: { targetType: 'post', targetId: 1, reason: 'because' },
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });

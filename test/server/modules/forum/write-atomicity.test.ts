@@ -20,7 +20,12 @@ it('a failed recheck-job insert rolls the post back: 500, no post, no job, a Chi
   t.fake.setFailure('msg_sec_check', 'busy');
   await sql`ALTER TABLE jobs RENAME TO jobs_unavailable`.execute(db);
   try {
-    const response = await t.request({ method: 'POST', url: '/posts', token: author.accessToken, payload: { boardId, title: '不会留下', body: '写一半失败的内容' } });
+    const response = await t.request({
+      method: 'POST',
+      url: '/posts',
+      token: author.accessToken,
+      payload: { boardId, title: '不会留下', body: '写一半失败的内容' },
+    });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({ code: 'internal_error', message: '服务出了点问题，请稍后再试' });
   } finally {

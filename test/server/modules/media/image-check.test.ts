@@ -23,7 +23,10 @@ afterEach(() => {
 });
 
 /** The fake's image rule: 13 px wide → risky, 17 px wide → review, else pass. */
-const png = (width: number, height = 20) => sharp({ create: { width, height, channels: 3, background: '#4a7' } }).png().toBuffer();
+const png = (width: number, height = 20) =>
+  sharp({ create: { width, height, channels: 3, background: '#4a7' } })
+    .png()
+    .toBuffer();
 
 async function upload(token: string, bytes: Buffer, purpose = 'post_image', filename = 'photo.png') {
   const form = new FormData();
@@ -47,7 +50,8 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30
 
 /** The trace_id mediaCheckAsync gave for an image, once the submission job has run. */
 async function traceIdOf(mediaId: string): Promise<string> {
-  const read = async () => (await t.database.handle.db.selectFrom('media').select('trace_id').where('id', '=', mediaId).executeTakeFirstOrThrow()).trace_id;
+  const read = async () =>
+    (await t.database.handle.db.selectFrom('media').select('trace_id').where('id', '=', mediaId).executeTakeFirstOrThrow()).trace_id;
   await until(async () => (await read()) !== null, 'the mediaCheckAsync submission');
   return (await read())!;
 }
@@ -83,19 +87,32 @@ describe('upload → pending → pushed verdict', () => {
     const { body } = await upload(author.accessToken, await png(41));
     await traceIdOf(body.id);
     expect(String(t.fake.calls.media_check_async.at(-1)?.media_url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\/check\/[\w-]{32,}$/);
-    const row = await t.database.handle.db.selectFrom('media').select(['fetch_token', 'status']).where('id', '=', body.id).executeTakeFirstOrThrow();
+    const row = await t.database.handle.db
+      .selectFrom('media')
+      .select(['fetch_token', 'status'])
+      .where('id', '=', body.id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('pending');
     expect(row.fetch_token.length).toBeGreaterThanOrEqual(32);
     expect((await fetch(`${t.baseUrl}/media/check/${row.fetch_token}`)).status).toBe(200);
     expect((await fetch(`${t.baseUrl}/media/check/${'x'.repeat(32)}`)).status).toBe(404);
-    await t.database.handle.db.updateTable('media').set({ fetch_expires_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', body.id).execute();
+    await t.database.handle.db
+      .updateTable('media')
+      .set({ fetch_expires_at: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', body.id)
+      .execute();
     expect((await fetch(`${t.baseUrl}/media/check/${row.fetch_token}`)).status).toBe(404);
   });
 
   it('a post with a pending image stays unpublished until the image passes, then appears with its image', async () => {
     t.fake.holdPushes(true);
     const { body: image } = await upload(author.accessToken, await png(50));
-    const created = await t.request({ method: 'POST', url: '/posts', token: author.accessToken, payload: { boardId, title: '晚霞', body: '今天的晚霞很美', mediaIds: [image.id] } });
+    const created = await t.request({
+      method: 'POST',
+      url: '/posts',
+      token: author.accessToken,
+      payload: { boardId, title: '晚霞', body: '今天的晚霞很美', mediaIds: [image.id] },
+    });
     expect(created.statusCode).toBe(201);
     const post: PostDetail = created.json();
     expect(post.status).toBe('checking');
@@ -114,7 +131,12 @@ describe('upload → pending → pushed verdict', () => {
     t.fake.holdPushes(true);
     const { body: image } = await upload(author.accessToken, await png(13));
     const post: PostDetail = (
-      await t.request({ method: 'POST', url: '/posts', token: author.accessToken, payload: { boardId, title: '一张图', body: '看看这张', mediaIds: [image.id] } })
+      await t.request({
+        method: 'POST',
+        url: '/posts',
+        token: author.accessToken,
+        payload: { boardId, title: '一张图', body: '看看这张', mediaIds: [image.id] },
+      })
     ).json();
     expect(post.status).toBe('checking');
     expect(await t.fake.pushFor(await traceIdOf(image.id))).toEqual({ status: 200, body: 'success' });
@@ -130,7 +152,12 @@ describe('upload → pending → pushed verdict', () => {
     t.fake.holdPushes(false);
     const { body: image } = await upload(author.accessToken, await png(13, 30));
     await until(async () => (await mediaStatus(image.id)) === 'rejected', 'automatic risky push');
-    const response = await t.request({ method: 'POST', url: '/posts', token: author.accessToken, payload: { boardId, title: '再试', body: '换个帖子', mediaIds: [image.id] } });
+    const response = await t.request({
+      method: 'POST',
+      url: '/posts',
+      token: author.accessToken,
+      payload: { boardId, title: '再试', body: '换个帖子', mediaIds: [image.id] },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('invalid_media');
   });
@@ -140,12 +167,18 @@ describe('upload → pending → pushed verdict', () => {
     t.fake.holdPushes(true);
     const { body } = await upload(guest.accessToken, await png(60), 'avatar');
     expect(body.purpose).toBe('avatar');
-    expect((await t.request({ method: 'GET', url: '/me', token: guest.accessToken })).json()).toMatchObject({ avatarUrl: null, avatarPending: true });
+    expect((await t.request({ method: 'GET', url: '/me', token: guest.accessToken })).json()).toMatchObject({
+      avatarUrl: null,
+      avatarPending: true,
+    });
     expect(t.fake.calls.media_check_async.length).toBeGreaterThan(0);
     const trace = await traceIdOf(body.id);
     expect(t.fake.calls.media_check_async.at(-1)).toMatchObject({ scene: 1 });
     await t.fake.pushFor(trace);
-    await until(async () => (await t.request({ method: 'GET', url: '/me', token: guest.accessToken })).json().avatarUrl === `/media/${body.id}`, 'avatar applied');
+    await until(
+      async () => (await t.request({ method: 'GET', url: '/me', token: guest.accessToken })).json().avatarUrl === `/media/${body.id}`,
+      'avatar applied',
+    );
   });
 });
 
@@ -191,8 +224,12 @@ describe('callbacks that must change nothing, or apply once', () => {
   it('answers the GET verification with echostr only for a valid signature', async () => {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const good = urlSignature(t.config.push.token, timestamp, '42');
-    expect(await (await fetch(`${t.baseUrl}/wechat/push?signature=${good}&timestamp=${timestamp}&nonce=42&echostr=hello`)).text()).toBe('hello');
-    expect((await fetch(`${t.baseUrl}/wechat/push?signature=${'0'.repeat(40)}&timestamp=${timestamp}&nonce=42&echostr=hello`)).status).toBe(401);
+    expect(await (await fetch(`${t.baseUrl}/wechat/push?signature=${good}&timestamp=${timestamp}&nonce=42&echostr=hello`)).text()).toBe(
+      'hello',
+    );
+    expect((await fetch(`${t.baseUrl}/wechat/push?signature=${'0'.repeat(40)}&timestamp=${timestamp}&nonce=42&echostr=hello`)).status).toBe(
+      401,
+    );
   });
 });
 
@@ -201,7 +238,9 @@ describe('uploads refused with nothing kept', () => {
     const rowsBefore = (await t.database.handle.db.selectFrom('media').select('id').execute()).length;
     const jobsBefore = (await t.database.handle.db.selectFrom('jobs').select('id').execute()).length;
     const filesBefore = (await storedFiles()).length;
-    const huge = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#123' }, }).png({ compressionLevel: 0 }).toBuffer();
+    const huge = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#123' } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(huge.length).toBeGreaterThan(t.config.media.maxBytes);
     const tooBig = await upload(author.accessToken, huge);
     expect(tooBig.status).toBe(413);
@@ -245,11 +284,19 @@ it('mediaCheckAsync unavailable: the submission is retried until WeChat answers,
   t.fake.failNext('media_check_async', 'busy', 1);
   const { body } = await upload(author.accessToken, await png(90));
   // This upload's own job (earlier tests left theirs; PostgreSQL returns rows in no fixed order).
-  const submission = () => t.database.handle.db.selectFrom('jobs').select('last_error').where('kind', '=', 'media-check-submit').where('payload', 'like', `%${body.id}%`).executeTakeFirst();
+  const submission = () =>
+    t.database.handle.db
+      .selectFrom('jobs')
+      .select('last_error')
+      .where('kind', '=', 'media-check-submit')
+      .where('payload', 'like', `%${body.id}%`)
+      .executeTakeFirst();
   await until(async () => (await submission())?.last_error != null, 'a deferred submission', 10_000);
   expect(await publicStatus(body.id)).toBe(404);
   await t.app.jobs.runDue(new Date(Date.now() + 60_000));
-  expect((await t.database.handle.db.selectFrom('media').select('trace_id').where('id', '=', body.id).executeTakeFirstOrThrow()).trace_id).not.toBeNull();
+  expect(
+    (await t.database.handle.db.selectFrom('media').select('trace_id').where('id', '=', body.id).executeTakeFirstOrThrow()).trace_id,
+  ).not.toBeNull();
 });
 
 it('deleting the account removes its images, files included', async () => {

@@ -27,7 +27,10 @@ async function sessionOpenids(userId: number): Promise<(string | null)[]> {
 
 async function probeAsModerator(payload?: object) {
   const moderator = await t.loginAsTestAccount();
-  return { moderator, response: await t.request({ method: 'POST', url: URL, token: moderator.accessToken, ...(payload ? { payload } : {}) }) };
+  return {
+    moderator,
+    response: await t.request({ method: 'POST', url: URL, token: moderator.accessToken, ...(payload ? { payload } : {}) }),
+  };
 }
 
 describe('POST /moderation/content-check-probe', () => {

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { ModerationLogEntry, ModerationMedia, ModerationNickname, ModerationPost, ModerationReport, PostDetail, PostSummary, TokenPair } from '@wx-community-starter/contract';
+import type {
+  ModerationLogEntry,
+  ModerationMedia,
+  ModerationNickname,
+  ModerationPost,
+  ModerationReport,
+  PostDetail,
+  PostSummary,
+  TokenPair,
+} from '@wx-community-starter/contract';
 import { createLocalDiskMediaStore } from '../../../../server/src/modules/media/media-store';
 import { insertMedia } from '../../../../server/src/modules/media/media.repository';
 import { createTestApp, type TestApp } from '../../../support/server/test-app';
@@ -22,7 +31,12 @@ function mod(method: 'GET' | 'POST', url: string, payload?: object) {
 }
 
 async function createPost(token: string, body: string, extra: { mediaIds?: string[] } = {}): Promise<PostDetail> {
-  const response = await t.request({ method: 'POST', url: '/posts', token, payload: { boardId, title: `帖子：${body.slice(0, 8)}`, body, ...extra } });
+  const response = await t.request({
+    method: 'POST',
+    url: '/posts',
+    token,
+    payload: { boardId, title: `帖子：${body.slice(0, 8)}`, body, ...extra },
+  });
   if (response.statusCode !== 201) throw new Error(`post refused: ${response.body}`);
   return response.json();
 }
@@ -32,7 +46,12 @@ async function feedIds(): Promise<number[]> {
 }
 
 function auditRows(targetType: string, targetId: number | string) {
-  return t.database.handle.db.selectFrom('moderation_actions').selectAll().where('target_type', '=', targetType).where('target_id', '=', String(targetId)).execute();
+  return t.database.handle.db
+    .selectFrom('moderation_actions')
+    .selectAll()
+    .where('target_type', '=', targetType)
+    .where('target_id', '=', String(targetId))
+    .execute();
 }
 
 /** Every moderation route, as OpenAPI names it. The guard test checks this covers all of them. */
@@ -73,7 +92,9 @@ describe('the guard', () => {
     const mediaId = randomUUID();
     for (const route of ROUTES) {
       const [method, template] = route.split(' ') as ['GET' | 'POST', string];
-      const url = template.replace('{id}', template.includes('/media/') ? mediaId : String(target.id)).replace('{userId}', String(member.user.id));
+      const url = template
+        .replace('{id}', template.includes('/media/') ? mediaId : String(target.id))
+        .replace('{userId}', String(member.user.id));
       const guest = await t.request({ method, url });
       expect([route, guest.statusCode]).toEqual([route, 401]);
       const forbidden = await t.request({ method, url, token: member.accessToken });
@@ -106,7 +127,13 @@ describe('posts', () => {
     expect(await auditRows('post', held.id)).toHaveLength(1);
 
     const log: ModerationLogEntry[] = (await mod('GET', '/moderation/actions')).json().items;
-    expect(log[0]).toMatchObject({ action: 'approve_post', targetType: 'post', targetId: String(held.id), moderator: { id: moderator.user.id }, reason: null });
+    expect(log[0]).toMatchObject({
+      action: 'approve_post',
+      targetType: 'post',
+      targetId: String(held.id),
+      moderator: { id: moderator.user.id },
+      reason: null,
+    });
     expect((await mod('GET', '/moderation/posts?limit=50')).json().items.map((p: ModerationPost) => p.id)).not.toContain(held.id);
   });
 
@@ -127,7 +154,9 @@ describe('posts', () => {
 
     const other = await createPost(author.accessToken, '第二条待审 [review]');
     await mod('POST', `/moderation/posts/${other.id}/reject`);
-    expect((await t.request({ method: 'GET', url: `/posts/${other.id}`, token: author.accessToken })).json().reviewMessage).toBe('内容不符合社区公约');
+    expect((await t.request({ method: 'GET', url: `/posts/${other.id}`, token: author.accessToken })).json().reviewMessage).toBe(
+      '内容不符合社区公约',
+    );
   });
 
   it('approving approves held images; a post with an image still at WeChat stays checking until it passes', async () => {
@@ -137,8 +166,18 @@ describe('posts', () => {
       const id = randomUUID();
       await store.put(`${id}.png`, Buffer.from(`bytes of ${id}`));
       await insertMedia(t.database.handle.db, {
-        id, owner_id: author.user.id, purpose: 'post_image', status, mime_type: 'image/png', byte_size: 12, width: 640, height: 480,
-        storage_key: `${id}.png`, fetch_token: randomUUID(), fetch_expires_at: new Date(Date.now() + 60_000).toISOString(), check_openid: null,
+        id,
+        owner_id: author.user.id,
+        purpose: 'post_image',
+        status,
+        mime_type: 'image/png',
+        byte_size: 12,
+        width: 640,
+        height: 480,
+        storage_key: `${id}.png`,
+        fetch_token: randomUUID(),
+        fetch_expires_at: new Date(Date.now() + 60_000).toISOString(),
+        check_openid: null,
       });
       return id;
     };
@@ -146,13 +185,22 @@ describe('posts', () => {
     const post = await createPost(author.accessToken, '今天拍的两张照片', { mediaIds: [held, pending] });
     expect(post.status).toBe('held');
     const queued: ModerationPost[] = (await mod('GET', '/moderation/posts?limit=50')).json().items;
-    expect(queued.find((p) => p.id === post.id)?.images).toEqual([{ id: held, status: 'held' }, { id: pending, status: 'pending' }]);
+    expect(queued.find((p) => p.id === post.id)?.images).toEqual([
+      { id: held, status: 'held' },
+      { id: pending, status: 'pending' },
+    ]);
 
     expect((await mod('POST', `/moderation/posts/${post.id}/approve`)).json()).toEqual({ changed: true, status: 'checking' });
     expect((await mod('POST', `/moderation/posts/${post.id}/approve`)).json()).toEqual({ changed: false, status: 'checking' });
     const mediaQueue: ModerationMedia[] = (await mod('GET', '/moderation/media?limit=50')).json().items;
     expect(mediaQueue.map((m) => m.id)).not.toContain(held);
-    expect(mediaQueue.find((m) => m.id === pending)).toMatchObject({ status: 'pending', awaitingWeChat: true, postId: post.id, owner: { id: author.user.id }, width: 640 });
+    expect(mediaQueue.find((m) => m.id === pending)).toMatchObject({
+      status: 'pending',
+      awaitingWeChat: true,
+      postId: post.id,
+      owner: { id: author.user.id },
+      width: 640,
+    });
 
     const content = await mod('GET', `/moderation/media/${pending}/content`);
     expect([content.statusCode, content.headers['content-type'], content.body]).toEqual([200, 'image/png', `bytes of ${pending}`]);
@@ -184,23 +232,44 @@ describe('comments, reports and nicknames', () => {
   it('approving a held comment publishes it and counts it once', async () => {
     const author = await t.loginAsMember('评论的人');
     const post = await createPost(author.accessToken, '欢迎留言');
-    const comment = (await t.request({ method: 'POST', url: `/posts/${post.id}/comments`, token: author.accessToken, payload: { body: '需要看看 [review]' } })).json();
+    const comment = (
+      await t.request({
+        method: 'POST',
+        url: `/posts/${post.id}/comments`,
+        token: author.accessToken,
+        payload: { body: '需要看看 [review]' },
+      })
+    ).json();
     expect(comment.status).toBe('held');
     const queue = (await mod('GET', '/moderation/comments?limit=50')).json().items;
-    expect(queue.find((c: { id: number }) => c.id === comment.id)).toMatchObject({ postId: post.id, postTitle: post.title, body: '需要看看 [review]' });
+    expect(queue.find((c: { id: number }) => c.id === comment.id)).toMatchObject({
+      postId: post.id,
+      postTitle: post.title,
+      body: '需要看看 [review]',
+    });
 
     expect((await mod('POST', `/moderation/comments/${comment.id}/approve`)).json()).toEqual({ changed: true, status: 'published' });
     expect((await mod('POST', `/moderation/comments/${comment.id}/approve`)).json()).toEqual({ changed: false, status: 'published' });
     expect((await t.request({ method: 'GET', url: `/posts/${post.id}` })).json().commentCount).toBe(1);
 
-    expect((await mod('POST', `/moderation/comments/${comment.id}/reject`, { reason: '与主题无关' })).json()).toEqual({ changed: true, status: 'rejected' });
+    expect((await mod('POST', `/moderation/comments/${comment.id}/reject`, { reason: '与主题无关' })).json()).toEqual({
+      changed: true,
+      status: 'rejected',
+    });
     expect((await t.request({ method: 'GET', url: `/posts/${post.id}` })).json().commentCount).toBe(0);
   });
 
   it('a decision whose audit row cannot be written is rolled back completely', async () => {
     const author = await t.loginAsMember('回滚测试');
     const post = await createPost(author.accessToken, '回滚测试的帖子');
-    const comment = (await t.request({ method: 'POST', url: `/posts/${post.id}/comments`, token: author.accessToken, payload: { body: '等一等 [review]' } })).json();
+    const comment = (
+      await t.request({
+        method: 'POST',
+        url: `/posts/${post.id}/comments`,
+        token: author.accessToken,
+        payload: { body: '等一等 [review]' },
+      })
+    ).json();
     // A real fault: the comment update succeeds, the audit insert in the same transaction fails.
     const db = t.database.handle.db;
     await sql`ALTER TABLE moderation_actions RENAME TO moderation_actions_unavailable`.execute(db);
@@ -218,7 +287,14 @@ describe('comments, reports and nicknames', () => {
     const author = await t.loginAsMember('被举报的人');
     const reporter = await t.loginAsMember('热心会员');
     const post = await createPost(author.accessToken, '加我微信领取优惠券');
-    const report = (await t.request({ method: 'POST', url: '/reports', token: reporter.accessToken, payload: { targetType: 'post', targetId: post.id, reason: 'spam' } })).json();
+    const report = (
+      await t.request({
+        method: 'POST',
+        url: '/reports',
+        token: reporter.accessToken,
+        payload: { targetType: 'post', targetId: post.id, reason: 'spam' },
+      })
+    ).json();
 
     const queue: ModerationReport[] = (await mod('GET', '/moderation/reports?limit=50')).json().items;
     expect(queue.find((r) => r.id === report.id)).toMatchObject({
@@ -229,11 +305,16 @@ describe('comments, reports and nicknames', () => {
       target: { status: 'published', excerpt: expect.stringContaining('加我微信'), author: { id: author.user.id } },
     });
 
-    const resolved = await mod('POST', `/moderation/reports/${report.id}/resolve`, { action: 'remove_content', reason: '广告内容，已移除' });
+    const resolved = await mod('POST', `/moderation/reports/${report.id}/resolve`, {
+      action: 'remove_content',
+      reason: '广告内容，已移除',
+    });
     expect(resolved.json()).toEqual({ changed: true, status: 'resolved' });
     expect((await t.request({ method: 'GET', url: `/posts/${post.id}` })).statusCode).toBe(404);
     expect(await feedIds()).not.toContain(post.id);
-    expect((await t.request({ method: 'GET', url: `/posts/${post.id}`, token: author.accessToken })).json().reviewMessage).toBe('广告内容，已移除');
+    expect((await t.request({ method: 'GET', url: `/posts/${post.id}`, token: author.accessToken })).json().reviewMessage).toBe(
+      '广告内容，已移除',
+    );
     expect((await mod('GET', '/moderation/reports?limit=50')).json().items.map((r: ModerationReport) => r.id)).not.toContain(report.id);
     expect((await mod('POST', `/moderation/reports/${report.id}/resolve`, {})).json()).toEqual({ changed: false, status: 'resolved' });
     expect((await auditRows('report', report.id)).map((r) => r.action)).toEqual(['resolve_report']);
@@ -251,36 +332,63 @@ describe('comments, reports and nicknames', () => {
 
     expect((await mod('POST', `/moderation/nicknames/${approved.user.id}/approve`)).json()).toEqual({ changed: true, status: 'approved' });
     expect((await mod('POST', `/moderation/nicknames/${approved.user.id}/approve`)).json()).toEqual({ changed: false, status: 'none' });
-    expect((await t.request({ method: 'GET', url: '/me', token: approved.accessToken })).json()).toMatchObject({ nickname: '晴天[review]', pendingNickname: null });
+    expect((await t.request({ method: 'GET', url: '/me', token: approved.accessToken })).json()).toMatchObject({
+      nickname: '晴天[review]',
+      pendingNickname: null,
+    });
     expect((await mod('POST', `/moderation/nicknames/${dropped.user.id}/reject`)).json()).toEqual({ changed: true, status: 'rejected' });
-    expect((await t.request({ method: 'GET', url: '/me', token: dropped.accessToken })).json()).toMatchObject({ nickname: null, pendingNickname: null });
+    expect((await t.request({ method: 'GET', url: '/me', token: dropped.accessToken })).json()).toMatchObject({
+      nickname: null,
+      pendingNickname: null,
+    });
   });
 });
 
 describe('bans', () => {
   it('revokes the tokens at once; after a new login the user reads but cannot post until unbanned', async () => {
     const user = await t.loginAsMember('发广告的人', 'o_to_be_banned');
-    expect((await mod('POST', `/moderation/users/${user.user.id}/ban`, { reason: '多次发布广告' })).json()).toEqual({ changed: true, status: 'banned' });
+    expect((await mod('POST', `/moderation/users/${user.user.id}/ban`, { reason: '多次发布广告' })).json()).toEqual({
+      changed: true,
+      status: 'banned',
+    });
     expect((await mod('POST', `/moderation/users/${user.user.id}/ban`, {})).json()).toEqual({ changed: false, status: 'banned' });
     expect((await t.request({ method: 'GET', url: '/me', token: user.accessToken })).statusCode).toBe(401);
     expect((await t.request({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: user.refreshToken } })).statusCode).toBe(401);
 
     const again = await t.loginAsGuest('o_to_be_banned');
     expect((await t.request({ method: 'GET', url: '/posts', token: again.accessToken })).statusCode).toBe(200);
-    const refused = await t.request({ method: 'POST', url: '/posts', token: again.accessToken, payload: { boardId, title: '再来', body: '还想发' } });
+    const refused = await t.request({
+      method: 'POST',
+      url: '/posts',
+      token: again.accessToken,
+      payload: { boardId, title: '再来', body: '还想发' },
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().message).toMatch(CHINESE);
 
     expect((await mod('POST', `/moderation/users/${user.user.id}/unban`)).json()).toEqual({ changed: true, status: 'active' });
-    const allowed = await t.request({ method: 'POST', url: '/posts', token: again.accessToken, payload: { boardId, title: '改过了', body: '以后好好发帖' } });
+    const allowed = await t.request({
+      method: 'POST',
+      url: '/posts',
+      token: again.accessToken,
+      payload: { boardId, title: '改过了', body: '以后好好发帖' },
+    });
     expect(allowed.statusCode).toBe(201);
-    expect((await auditRows('user', user.user.id)).map((r) => [r.action, r.reason])).toEqual([['ban_user', '多次发布广告'], ['unban_user', null]]);
+    expect((await auditRows('user', user.user.id)).map((r) => [r.action, r.reason])).toEqual([
+      ['ban_user', '多次发布广告'],
+      ['unban_user', null],
+    ]);
   });
 
   it('a moderator cannot ban themselves or another moderator', async () => {
     const self = await mod('POST', `/moderation/users/${moderator.user.id}/ban`, {});
     expect(self.statusCode).toBe(403);
-    const other = await t.database.handle.db.selectFrom('users').select('id').where('role', '=', 'moderator').where('id', '!=', moderator.user.id).executeTakeFirstOrThrow();
+    const other = await t.database.handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'moderator')
+      .where('id', '!=', moderator.user.id)
+      .executeTakeFirstOrThrow();
     const response = await mod('POST', `/moderation/users/${other.id}/ban`, { reason: '试试看' });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ code: 'forbidden', message: '不能封禁其他管理员' });

@@ -10,7 +10,14 @@ import { httpExchange, toQuery } from './http';
 import type { SettleApi } from './settle-tracking';
 import type { ApiTable, LoginCodeSource, TempFile, WxFake, WxFakeOptions } from './types';
 
-const MIME: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', mp4: 'video/mp4' };
+const MIME: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  mp4: 'video/mp4',
+};
 
 export interface NetworkDeps {
   settleApi: SettleApi;
@@ -35,9 +42,17 @@ function lowerCaseHeaders(header: unknown): Record<string, string> {
 /** The generic login-code source: `POST url {openid}` answering 200 `{code}`. */
 export function loginCodeFromUrl(url: string): LoginCodeSource {
   return async (openid) => {
-    const result = await httpExchange('POST', url, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ openid })), 5000, () => undefined);
+    const result = await httpExchange(
+      'POST',
+      url,
+      { 'content-type': 'application/json' },
+      Buffer.from(JSON.stringify({ openid })),
+      5000,
+      () => undefined,
+    );
     const parsed: unknown = JSON.parse(result.body.toString('utf8'));
-    if (result.statusCode !== 200 || !isRecord(parsed) || typeof parsed.code !== 'string') throw fail(`login:fail the login-code source answered ${result.statusCode}`);
+    if (result.statusCode !== 200 || !isRecord(parsed) || typeof parsed.code !== 'string')
+      throw fail(`login:fail the login-code source answered ${result.statusCode}`);
     return parsed.code;
   };
 }
@@ -136,9 +151,16 @@ export function createNetwork(deps: NetworkDeps): { requests: WxFake['requests']
         const header = lowerCaseHeaders(opts.header);
         header['content-type'] = `multipart/form-data; boundary=${boundary}`;
         try {
-          const result = await httpExchange('POST', url, header, Buffer.concat(parts), typeof opts.timeout === 'number' ? opts.timeout : 60_000, (a) => {
-            abort = a;
-          });
+          const result = await httpExchange(
+            'POST',
+            url,
+            header,
+            Buffer.concat(parts),
+            typeof opts.timeout === 'number' ? opts.timeout : 60_000,
+            (a) => {
+              abort = a;
+            },
+          );
           return { data: result.body.toString('utf8'), statusCode: result.statusCode, header: result.header };
         } catch (error: unknown) {
           throw fail(`uploadFile:fail ${messageOf(error)}`);

@@ -46,45 +46,49 @@ export function createPrivacy(settleApi: SettleApi, options: () => WxFakeOptions
 
   function requirePrivacy(api: string): Promise<void> {
     if (agreed) return Promise.resolve();
-    if (Date.now() - refusedAt < (options().privacyRefusalWindowMs ?? REFUSAL_WINDOW_MS)) return Promise.reject(fail(`${api}:fail privacy permission is not authorized`, 104));
+    if (Date.now() - refusedAt < (options().privacyRefusalWindowMs ?? REFUSAL_WINDOW_MS))
+      return Promise.reject(fail(`${api}:fail privacy permission is not authorized`, 104));
     return new Promise<void>((resolve, reject) => {
       pendingPrivacy.push({ api, resolve, reject });
       if (pendingPrivacy.length > 1) return; // the listener is asked once for concurrent calls
       const listener = privacyListener;
       if (!listener) return; // WeChat's own popup: the test answers with answerOfficialPopup()
       let answered = false;
-      listener((result) => {
-        if (!isRecord(result)) {
-          violations.push(`resolve() called with ${JSON.stringify(result)}`);
-          return;
-        }
-        if (result.event === 'exposureAuthorization') {
-          exposures += 1;
-          return;
-        }
-        if (answered) {
-          violations.push(`resolve({event:'${String(result.event)}'}) called twice for one request`);
-          return;
-        }
-        if (result.event === 'agree') {
-          const buttonId = str(result.buttonId);
-          if (!agreeTaps.has(buttonId)) {
-            answered = true;
-            violations.push(`resolve({event:'agree', buttonId:'${buttonId}'}) without a tap on that agreePrivacyAuthorization button`);
-            settlePrivacy('disagree', `privacy agree not allowed: button "${buttonId}" was not tapped`);
+      listener(
+        (result) => {
+          if (!isRecord(result)) {
+            violations.push(`resolve() called with ${JSON.stringify(result)}`);
             return;
           }
-          answered = true;
-          agreed = true;
-          settlePrivacy('agree');
-        } else if (result.event === 'disagree') {
-          answered = true;
-          refusedAt = Date.now();
-          settlePrivacy('disagree');
-        } else {
-          violations.push(`resolve() with unknown event ${JSON.stringify((result as { event?: unknown }).event)}`);
-        }
-      }, { referrer: api });
+          if (result.event === 'exposureAuthorization') {
+            exposures += 1;
+            return;
+          }
+          if (answered) {
+            violations.push(`resolve({event:'${String(result.event)}'}) called twice for one request`);
+            return;
+          }
+          if (result.event === 'agree') {
+            const buttonId = str(result.buttonId);
+            if (!agreeTaps.has(buttonId)) {
+              answered = true;
+              violations.push(`resolve({event:'agree', buttonId:'${buttonId}'}) without a tap on that agreePrivacyAuthorization button`);
+              settlePrivacy('disagree', `privacy agree not allowed: button "${buttonId}" was not tapped`);
+              return;
+            }
+            answered = true;
+            agreed = true;
+            settlePrivacy('agree');
+          } else if (result.event === 'disagree') {
+            answered = true;
+            refusedAt = Date.now();
+            settlePrivacy('disagree');
+          } else {
+            violations.push(`resolve() with unknown event ${JSON.stringify((result as { event?: unknown }).event)}`);
+          }
+        },
+        { referrer: api },
+      );
     });
   }
 

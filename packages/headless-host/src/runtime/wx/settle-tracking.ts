@@ -6,7 +6,11 @@
 import { callback, isRecord } from './helpers';
 import type { ApiTable, WxOptions } from './types';
 
-export type SettleApi = (name: string, opts: WxOptions, run: (waitForUser: <T>(p: Promise<T>) => Promise<T>) => Promise<WxOptions>) => Promise<WxOptions> | undefined;
+export type SettleApi = (
+  name: string,
+  opts: WxOptions,
+  run: (waitForUser: <T>(p: Promise<T>) => Promise<T>) => Promise<WxOptions>,
+) => Promise<WxOptions> | undefined;
 
 export interface WorkTracker {
   readonly inFlight: string[];
@@ -52,7 +56,10 @@ export function createWorkTracker(): WorkTracker {
         (result) => ({ ok: true as const, result: { errMsg: `${name}:ok`, ...result } }),
         (error: unknown) => ({
           ok: false as const,
-          result: isRecord(error) && typeof error.errMsg === 'string' ? (error as WxOptions) : { errMsg: `${name}:fail ${error instanceof Error ? error.message : String(error)}` },
+          result:
+            isRecord(error) && typeof error.errMsg === 'string'
+              ? (error as WxOptions)
+              : { errMsg: `${name}:fail ${error instanceof Error ? error.message : String(error)}` },
         }),
       )
       .then((o) => {

@@ -21,10 +21,23 @@ const UNAVAILABLE = [
 export function createSystemInfo(surface: ApiTable): ApiTable {
   const apis: ApiTable = {
     getSystemInfoSync() {
-      return { ...(surface.getWindowInfo?.() as WxOptions), ...(surface.getDeviceInfo?.() as WxOptions), ...(surface.getAppBaseInfo?.() as WxOptions), pixelRatio: 2 };
+      return {
+        ...(surface.getWindowInfo?.() as WxOptions),
+        ...(surface.getDeviceInfo?.() as WxOptions),
+        ...(surface.getAppBaseInfo?.() as WxOptions),
+        pixelRatio: 2,
+      };
     },
     getWindowInfo() {
-      return { pixelRatio: 2, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 724, statusBarHeight: 44, safeArea: { top: 44, left: 0, right: 375, bottom: 778, width: 375, height: 734 } };
+      return {
+        pixelRatio: 2,
+        screenWidth: 375,
+        screenHeight: 812,
+        windowWidth: 375,
+        windowHeight: 724,
+        statusBarHeight: 44,
+        safeArea: { top: 44, left: 0, right: 375, bottom: 778, width: 375, height: 734 },
+      };
     },
     getDeviceInfo() {
       return { brand: 'devtools', model: 'headless', system: 'iOS 17.0', platform: 'devtools' };
@@ -41,7 +54,9 @@ export function createSystemInfo(surface: ApiTable): ApiTable {
   };
   for (const name of UNAVAILABLE) {
     apis[name] = () => {
-      throw new Error(`wx.${name} is refused by the headless wx: it returns no real data, or needs paid or extra permissions (and review rejects apps that demand it)`);
+      throw new Error(
+        `wx.${name} is refused by the headless wx: it returns no real data, or needs paid or extra permissions (and review rejects apps that demand it)`,
+      );
     };
   }
   return apis;

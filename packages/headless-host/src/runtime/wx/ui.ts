@@ -47,7 +47,9 @@ export function createUi(settleApi: SettleApi, options: () => WxFakeOptions): Fa
       return settleApi('showModal', opts, async (waitForUser) => {
         const answer =
           scripted ??
-          (options().modalsWaitForUser ? await waitForUser(new Promise<ModalAnswer>((resolve) => openModals.push(resolve))) : (options().defaultModalAnswer ?? { confirm: false }));
+          (options().modalsWaitForUser
+            ? await waitForUser(new Promise<ModalAnswer>((resolve) => openModals.push(resolve)))
+            : (options().defaultModalAnswer ?? { confirm: false }));
         return { confirm: answer.confirm, cancel: !answer.confirm, ...(opts.editable === true ? { content: answer.content ?? '' } : {}) };
       });
     },

@@ -35,12 +35,14 @@ export const blankPageRule: Rule = {
   async run(project) {
     const observed = await observeProject(project);
     if (observed.renderError) {
-      return [{
-        ruleId: BLANK_PAGE_RULE_ID,
-        severity: 'blocking',
-        message: `The pages could not be rendered headless, so none is known to show content: ${observed.renderError}`,
-        fix: 'Make the mini program compile and run (its build check and tests); if it does, run the kit with --static-only and report the problem with the review kit.',
-      }];
+      return [
+        {
+          ruleId: BLANK_PAGE_RULE_ID,
+          severity: 'blocking',
+          message: `The pages could not be rendered headless, so none is known to show content: ${observed.renderError}`,
+          fix: 'Make the mini program compile and run (its build check and tests); if it does, run the kit with --static-only and report the problem with the review kit.',
+        },
+      ];
     }
     const findings: Finding[] = [];
     for (const page of observed.pages) {

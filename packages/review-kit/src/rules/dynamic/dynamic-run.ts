@@ -59,7 +59,10 @@ async function openApiDocument(target: ReviewTarget): Promise<unknown> {
   return response.json();
 }
 
-async function renderPages(project: ReviewProject, target: ReviewTarget | undefined): Promise<Pick<DynamicObservations, 'pages' | 'renderError'>> {
+async function renderPages(
+  project: ReviewProject,
+  target: ReviewTarget | undefined,
+): Promise<Pick<DynamicObservations, 'pages' | 'renderError'>> {
   const queries = { ...((await target?.pageQueries?.()) ?? {}), ...(project.config.pageQueries ?? {}) };
   const job: RenderJob = {
     miniprogramRoot: project.miniprogramRoot,
@@ -82,7 +85,10 @@ async function exerciseUgc(project: ReviewProject, target: ReviewTarget): Promis
     const exemptions = indexExemptions(serverConfig.ugcExemptions);
     const pathParams = { ...((await target.pathParams?.()) ?? {}), ...(serverConfig.pathParams ?? {}) };
     const riskyText = serverConfig.riskyText ?? target.riskyText;
-    if (!riskyText) throw new Error(`${reviewTargetSource(project) ?? 'the review target'} gives no riskyText (text its content check judges risky), and review.config.json has no server.riskyText`);
+    if (!riskyText)
+      throw new Error(
+        `${reviewTargetSource(project) ?? 'the review target'} gives no riskyText (text its content check judges risky), and review.config.json has no server.riskyText`,
+      );
     const probes = await exerciseWriteRoutes({ target, routes, exemptions, pathParams, riskyText });
     return { ugc: { routes, probes, exemptionsWithoutReason: exemptions.withoutReason, unusedExemptions: exemptions.unused() } };
   } catch (error) {

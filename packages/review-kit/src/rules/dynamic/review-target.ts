@@ -54,6 +54,7 @@ export async function startReviewTarget(project: ReviewProject): Promise<ReviewT
   if (!fs.existsSync(modulePath)) throw new Error(`review.config.json server.entry ${source} does not exist`);
   // require, like run-review.ts: the kit compiles as CommonJS, and tsx and jest both load .ts this way.
   const loaded = require(modulePath) as { startReviewTarget?: StartReviewTarget };
-  if (typeof loaded.startReviewTarget !== 'function') throw new Error(`${source} must export startReviewTarget(): Promise<ReviewTarget> (the ReviewTarget type of miniprogram-review-kit)`);
+  if (typeof loaded.startReviewTarget !== 'function')
+    throw new Error(`${source} must export startReviewTarget(): Promise<ReviewTarget> (the ReviewTarget type of miniprogram-review-kit)`);
   return loaded.startReviewTarget();
 }

@@ -13,10 +13,19 @@ import { routeSource } from './ugc/route-source';
 
 export const UGC_UNCHECKED_RULE_ID = 'ugc-unchecked';
 
-const EXEMPT_FIX = 'If this text is not user content shown to others (credentials, an enum-like value, text only moderators read), list it in review.config.json "server": { "ugcExemptions": [{ "route": "…", "fields": ["…"], "reason": "…" }] }.';
+const EXEMPT_FIX =
+  'If this text is not user content shown to others (credentials, an enum-like value, text only moderators read), list it in review.config.json "server": { "ugcExemptions": [{ "route": "…", "fields": ["…"], "reason": "…" }] }.';
 
 function finding(project: ReviewProject, probe: FieldProbe, severity: Finding['severity'], message: string, fix: string): Finding {
-  return { ruleId: UGC_UNCHECKED_RULE_ID, severity, message, route: probe.route.name, ...(routeSource(project, probe.route) ?? {}), evidence: `${probe.route.name} ${probe.field}`, fix };
+  return {
+    ruleId: UGC_UNCHECKED_RULE_ID,
+    severity,
+    message,
+    route: probe.route.name,
+    ...(routeSource(project, probe.route) ?? {}),
+    evidence: `${probe.route.name} ${probe.field}`,
+    fix,
+  };
 }
 
 function probeFinding(project: ReviewProject, probe: FieldProbe): Finding | undefined {
@@ -26,14 +35,23 @@ function probeFinding(project: ReviewProject, probe: FieldProbe): Finding | unde
     case 'checked':
       return undefined;
     case 'unchecked':
-      return finding(project, probe, 'blocking',
+      return finding(
+        project,
+        probe,
+        'blocking',
         `${route.name} accepted ${what} (answered ${verdict.status}) without sending it to WeChat's content check (${field === UPLOAD_FIELD ? 'no mediaCheckAsync call followed' : 'no msgSecCheck call carried the probe, and it was not refused with 422'})`,
         field === UPLOAD_FIELD
           ? 'Submit every uploaded image to mediaCheckAsync v2 and keep it private until the wxa_media_check push says pass.'
-          : `Run the text through msgSecCheck v2 (with the right scene) before storing it, and refuse risky text with 422. ${EXEMPT_FIX}`);
+          : `Run the text through msgSecCheck v2 (with the right scene) before storing it, and refuse risky text with 422. ${EXEMPT_FIX}`,
+      );
     case 'unexercised':
-      return finding(project, probe, 'warning', `${route.name} takes ${what}, but the kit could not exercise it: ${verdict.why}`,
-        `Give the kit what the route needs (review.config.json "server": { "pathParams": { … } }, or a seeded row it can refer to), or, if the text is not user content, exempt it. ${EXEMPT_FIX}`);
+      return finding(
+        project,
+        probe,
+        'warning',
+        `${route.name} takes ${what}, but the kit could not exercise it: ${verdict.why}`,
+        `Give the kit what the route needs (review.config.json "server": { "pathParams": { … } }, or a seeded row it can refer to), or, if the text is not user content, exempt it. ${EXEMPT_FIX}`,
+      );
     case 'exempt':
       return undefined;
   }
@@ -51,16 +69,31 @@ function exemptionFindings(project: ReviewProject, probes: FieldProbe[]): Findin
     const first = group[0] as FieldProbe;
     const reason = first.verdict.kind === 'exempt' ? first.verdict.exemption.reason : '';
     const fields = group.map((probe) => (probe.field === UPLOAD_FIELD ? 'upload' : `"${probe.field}"`)).join(', ');
-    return finding(project, first, 'info', `${first.route.name} ${fields} not exercised: exempted in review.config.json: ${reason}`,
-      'Nothing to do while the reason holds; remove the exemption if the field starts carrying user content.');
+    return finding(
+      project,
+      first,
+      'info',
+      `${first.route.name} ${fields} not exercised: exempted in review.config.json: ${reason}`,
+      'Nothing to do while the reason holds; remove the exemption if the field starts carrying user content.',
+    );
   });
 }
 
 function configFindings(ugc: UgcObservations): Finding[] {
   const base = { ruleId: UGC_UNCHECKED_RULE_ID, file: 'review.config.json' };
   return [
-    ...ugc.exemptionsWithoutReason.map((entry): Finding => ({ ...base, severity: 'warning', message: `server.ugcExemptions entry "${String(entry.route)}" has no reason and is ignored`, fix: 'Add "reason": why this text needs no content check.' })),
-    ...ugc.unusedExemptions.map((entry): Finding => ({ ...base, severity: 'warning', message: `server.ugcExemptions entry "${entry.route}"${entry.fields ? ` (${entry.fields.join(', ')})` : ''} matches no write route taking text`, fix: 'Remove it, or correct the route ("METHOD /path" as in the OpenAPI document) or field names.' })),
+    ...ugc.exemptionsWithoutReason.map((entry): Finding => ({
+      ...base,
+      severity: 'warning',
+      message: `server.ugcExemptions entry "${String(entry.route)}" has no reason and is ignored`,
+      fix: 'Add "reason": why this text needs no content check.',
+    })),
+    ...ugc.unusedExemptions.map((entry): Finding => ({
+      ...base,
+      severity: 'warning',
+      message: `server.ugcExemptions entry "${entry.route}"${entry.fields ? ` (${entry.fields.join(', ')})` : ''} matches no write route taking text`,
+      fix: 'Remove it, or correct the route ("METHOD /path" as in the OpenAPI document) or field names.',
+    })),
   ];
 }
 
@@ -71,19 +104,25 @@ export const ugcUncheckedRule: Rule = {
     const observed = await observeProject(project);
     if (!observed.serverSource) {
       const declaredNone = project.config.server?.entry === false;
-      return [{
-        ruleId: UGC_UNCHECKED_RULE_ID,
-        severity: declaredNone ? 'info' : 'warning',
-        message: declaredNone ? 'No server to exercise (review.config.json server.entry is false)' : 'No server found to exercise: review.config.json names no server.entry',
-        fix: 'Name a module exporting startReviewTarget() in review.config.json "server": { "entry": "…" } (the ReviewTarget interface of miniprogram-review-kit; see its README), or set "entry": false if the app has no server.',
-      }];
+      return [
+        {
+          ruleId: UGC_UNCHECKED_RULE_ID,
+          severity: declaredNone ? 'info' : 'warning',
+          message: declaredNone
+            ? 'No server to exercise (review.config.json server.entry is false)'
+            : 'No server found to exercise: review.config.json names no server.entry',
+          fix: 'Name a module exporting startReviewTarget() in review.config.json "server": { "entry": "…" } (the ReviewTarget interface of miniprogram-review-kit; see its README), or set "entry": false if the app has no server.',
+        },
+      ];
     }
-    const cannot = (why: string): Finding[] => [{
-      ruleId: UGC_UNCHECKED_RULE_ID,
-      severity: 'blocking',
-      message: `The server's write routes could not be exercised, so none is known to check content: ${why}`,
-      fix: `Make ${observed.serverSource} start (with the fake WeChat) and serve its OpenAPI document, then run the review again.`,
-    }];
+    const cannot = (why: string): Finding[] => [
+      {
+        ruleId: UGC_UNCHECKED_RULE_ID,
+        severity: 'blocking',
+        message: `The server's write routes could not be exercised, so none is known to check content: ${why}`,
+        fix: `Make ${observed.serverSource} start (with the fake WeChat) and serve its OpenAPI document, then run the review again.`,
+      },
+    ];
     if (observed.serverError) return cannot(`starting ${observed.serverSource} failed: ${observed.serverError}`);
     if (observed.ugcError || !observed.ugc) return cannot(observed.ugcError ?? 'no result');
     const { ugc } = observed;

@@ -95,14 +95,10 @@ export const controlRoutes: FastifyPluginAsyncTypebox<{ state: FakeWeChatState }
     },
   );
 
-  app.post(
-    '/__fake/push-hold',
-    { schema: { body: Type.Object({ hold: Type.Boolean() }), response: { 200: Ok } } },
-    async (request) => {
-      state.media.hold(request.body.hold);
-      return { ok: true as const };
-    },
-  );
+  app.post('/__fake/push-hold', { schema: { body: Type.Object({ hold: Type.Boolean() }), response: { 200: Ok } } }, async (request) => {
+    state.media.hold(request.body.hold);
+    return { ok: true as const };
+  });
 
   app.post(
     '/__fake/push',

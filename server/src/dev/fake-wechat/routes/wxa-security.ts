@@ -32,7 +32,8 @@ export const wxaSecurityRoutes: FastifyPluginAsync<{ state: FakeWeChatState }> =
     if (title !== undefined && typeof title !== 'string') return wechatError(47001, 'data format error: title must be a string');
 
     const verdict = decideVerdict([content, title]);
-    const keywordHit = verdict.keyword === undefined ? {} : { suggest: verdict.suggest, label: verdict.label, level: 90, keyword: verdict.keyword };
+    const keywordHit =
+      verdict.keyword === undefined ? {} : { suggest: verdict.suggest, label: verdict.label, level: 90, keyword: verdict.keyword };
     return {
       errcode: 0,
       errmsg: 'ok',
@@ -55,8 +56,10 @@ export const wxaSecurityRoutes: FastifyPluginAsync<{ state: FakeWeChatState }> =
 
     const { media_url: mediaUrl, media_type: mediaType, scene, openid, version } = body;
     if (version !== 2) return wechatError(47001, 'data format error: the fake WeChat only answers version 2');
-    if (mediaType !== MEDIA_TYPE_AUDIO && mediaType !== MEDIA_TYPE_IMAGE) return wechatError(47001, 'data format error: media_type must be 1 (audio) or 2 (image)');
-    if (typeof mediaUrl !== 'string' || !/^https?:\/\/[^/]/.test(mediaUrl)) return wechatError(47001, 'data format error: media_url must be an http(s) URL');
+    if (mediaType !== MEDIA_TYPE_AUDIO && mediaType !== MEDIA_TYPE_IMAGE)
+      return wechatError(47001, 'data format error: media_type must be 1 (audio) or 2 (image)');
+    if (typeof mediaUrl !== 'string' || !/^https?:\/\/[^/]/.test(mediaUrl))
+      return wechatError(47001, 'data format error: media_url must be an http(s) URL');
     if (!isScene(scene)) return wechatError(40129, 'invalid scene');
     const user = nonEmptyString(openid);
     if (user === undefined) return wechatError(40003, 'invalid openid');

@@ -87,9 +87,18 @@ export async function exerciseWriteRoutes(options: ExerciseOptions): Promise<Fie
 
   /** Who sends: the member first; the moderator only in the second pass (see below). */
   let asModerator = false;
-  async function send(route: WriteRoute, url: string, body: () => BodyInit, contentType: string | undefined): Promise<Answer | 'members refused'> {
+  async function send(
+    route: WriteRoute,
+    url: string,
+    body: () => BodyInit,
+    contentType: string | undefined,
+  ): Promise<Answer | 'members refused'> {
     const headers = asModerator ? sessions.moderator : sessions.member;
-    const response = await fetch(`${target.apiUrl}${url}`, { method: route.method, headers: { ...(contentType ? { 'content-type': contentType } : {}), ...headers }, body: body() });
+    const response = await fetch(`${target.apiUrl}${url}`, {
+      method: route.method,
+      headers: { ...(contentType ? { 'content-type': contentType } : {}), ...headers },
+      body: body(),
+    });
     const answer = { status: response.status, body: await response.text() };
     if (!asModerator && (answer.status === 401 || answer.status === 403) && sessions.moderator) return 'members refused';
     return answer;
@@ -121,7 +130,9 @@ export async function exerciseWriteRoutes(options: ExerciseOptions): Promise<Fie
     if (seen()) return { kind: 'checked', status: answer.status, evidence: 'msg_sec_check' };
     if (answer.status === 422) return { kind: 'checked', status: 422, evidence: 'refused with 422' };
     if (answer.status >= 200 && answer.status < 300) {
-      return (await waitFor(seen, TEXT_CHECK_WAIT_MS)) ? { kind: 'checked', status: answer.status, evidence: 'msg_sec_check' } : { kind: 'unchecked', status: answer.status };
+      return (await waitFor(seen, TEXT_CHECK_WAIT_MS))
+        ? { kind: 'checked', status: answer.status, evidence: 'msg_sec_check' }
+        : { kind: 'unchecked', status: answer.status };
     }
     return { kind: 'unexercised', why: `it answered ${answer.status}: ${excerpt(answer.body)}` };
   }
@@ -170,7 +181,11 @@ export async function exerciseWriteRoutes(options: ExerciseOptions): Promise<Fie
   asModerator = true;
   for (const { route, field, index } of forModerators) {
     const verdict = await probeField(route, field);
-    probes[index] = { route, field, verdict: verdict === 'members refused' ? { kind: 'unexercised', why: 'members are refused' } : verdict };
+    probes[index] = {
+      route,
+      field,
+      verdict: verdict === 'members refused' ? { kind: 'unexercised', why: 'members are refused' } : verdict,
+    };
   }
   return probes;
 }

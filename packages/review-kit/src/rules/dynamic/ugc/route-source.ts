@@ -15,22 +15,32 @@ function filesOf(project: ReviewProject): { path: string; lines: string[] }[] {
   let files = serverFiles.get(project);
   if (!files) {
     const dir = serverSourceDir(project);
-    files = dir === undefined ? [] : listFiles(path.join(project.root, dir), (file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).map((file) => ({
-      path: project.relative(file),
-      lines: fs.readFileSync(file, 'utf8').split('\n'),
-    }));
+    files =
+      dir === undefined
+        ? []
+        : listFiles(path.join(project.root, dir), (file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).map((file) => ({
+            path: project.relative(file),
+            lines: fs.readFileSync(file, 'utf8').split('\n'),
+          }));
     serverFiles.set(project, files);
   }
   return files;
 }
 
 export function routeSource(project: ReviewProject, route: WriteRoute): { file: string; line: number } | undefined {
-  const segments = route.path.replace(/\{([^}]+)\}/g, ':$1').split('/').filter(Boolean);
+  const segments = route.path
+    .replace(/\{([^}]+)\}/g, ':$1')
+    .split('/')
+    .filter(Boolean);
   const method = route.method.toLowerCase();
   for (let start = 0; start < segments.length; start += 1) {
     const candidate = `/${segments.slice(start).join('/')}`;
     for (const file of filesOf(project)) {
-      const index = file.lines.findIndex((line) => new RegExp(`\\.${method}\\b`).test(line) && [`'${candidate}'`, `"${candidate}"`, `\`${candidate}\``].some((quoted) => line.includes(quoted)));
+      const index = file.lines.findIndex(
+        (line) =>
+          new RegExp(`\\.${method}\\b`).test(line) &&
+          [`'${candidate}'`, `"${candidate}"`, `\`${candidate}\``].some((quoted) => line.includes(quoted)),
+      );
       if (index !== -1) return { file: file.path, line: index + 1 };
     }
   }

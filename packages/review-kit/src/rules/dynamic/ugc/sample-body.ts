@@ -10,7 +10,10 @@ import type { JsonSchema } from './write-routes';
 export const FILLER_TEXT = '审核工具自动填写的内容';
 
 export class UnfillableFieldError extends Error {
-  constructor(readonly field: string, why: string) {
+  constructor(
+    readonly field: string,
+    why: string,
+  ) {
     super(`cannot make up a value for ${field}: ${why}`);
     this.name = 'UnfillableFieldError';
   }
@@ -39,7 +42,8 @@ function valueFor(schema: JsonSchema, field: string): unknown {
     case 'string':
       if (schema.format === 'date-time') return new Date().toISOString();
       if (schema.format === 'date') return new Date().toISOString().slice(0, 10);
-      if (schema.pattern !== undefined || schema.format !== undefined) throw new UnfillableFieldError(field, `it must match ${schema.pattern ?? schema.format}`);
+      if (schema.pattern !== undefined || schema.format !== undefined)
+        throw new UnfillableFieldError(field, `it must match ${schema.pattern ?? schema.format}`);
       return fitted(FILLER_TEXT, schema);
     case 'integer':
     case 'number':
@@ -47,7 +51,9 @@ function valueFor(schema: JsonSchema, field: string): unknown {
     case 'boolean':
       return false;
     case 'array':
-      return (schema.minItems ?? 0) > 0 && schema.items ? Array.from({ length: schema.minItems ?? 1 }, () => valueFor(schema.items as JsonSchema, `${field}[]`)) : [];
+      return (schema.minItems ?? 0) > 0 && schema.items
+        ? Array.from({ length: schema.minItems ?? 1 }, () => valueFor(schema.items as JsonSchema, `${field}[]`))
+        : [];
     case 'object':
       return objectFor(schema, field);
     default:

@@ -22,7 +22,9 @@ export interface ExemptionIndex {
 }
 
 export function indexExemptions(entries: readonly UgcExemption[] = []): ExemptionIndex {
-  const usable = entries.filter((entry) => typeof entry.reason === 'string' && entry.reason.trim() !== '' && typeof entry.route === 'string');
+  const usable = entries.filter(
+    (entry) => typeof entry.reason === 'string' && entry.reason.trim() !== '' && typeof entry.route === 'string',
+  );
   const patterns = usable.map((entry) => ({ entry, pattern: routePattern(entry.route) }));
   const used = new Set<UgcExemption>();
   return {

@@ -77,7 +77,12 @@ export function routeName(method: string, path: string): string {
 export function writeRoutes(document: unknown, uploadRoutes: readonly string[] = []): WriteRoute[] {
   const paths = (document as { paths?: Record<string, Record<string, OpenApiOperation>> } | undefined)?.paths;
   if (!paths) throw new Error('the OpenAPI document has no paths');
-  const declaredUploads = new Set(uploadRoutes.map((route) => { const [method = '', path = ''] = route.trim().split(/\s+/); return routeName(method, path); }));
+  const declaredUploads = new Set(
+    uploadRoutes.map((route) => {
+      const [method = '', path = ''] = route.trim().split(/\s+/);
+      return routeName(method, path);
+    }),
+  );
   const routes: WriteRoute[] = [];
   for (const [path, operations] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(operations)) {
@@ -86,10 +91,15 @@ export function writeRoutes(document: unknown, uploadRoutes: readonly string[] =
       const content = operation.requestBody?.content ?? {};
       const body = content['application/json']?.schema;
       // A multipart route with no body schema shows up only in its description.
-      const upload = 'multipart/form-data' in content || declaredUploads.has(name) || /multipart/i.test(`${operation.summary ?? ''} ${operation.description ?? ''}`);
+      const upload =
+        'multipart/form-data' in content ||
+        declaredUploads.has(name) ||
+        /multipart/i.test(`${operation.summary ?? ''} ${operation.description ?? ''}`);
       const textFields = textFieldsOf(body);
       if (textFields.length === 0 && !upload) continue;
-      const pathParams = (operation.parameters ?? []).filter((p) => p.in === 'path' && p.name).map((p) => ({ name: p.name as string, schema: p.schema ?? {} }));
+      const pathParams = (operation.parameters ?? [])
+        .filter((p) => p.in === 'path' && p.name)
+        .map((p) => ({ name: p.name as string, schema: p.schema ?? {} }));
       routes.push({ name, method: method.toUpperCase(), path, pathParams, ...(body ? { body } : {}), textFields, upload });
     }
   }
