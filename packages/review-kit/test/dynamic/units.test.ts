@@ -4,7 +4,7 @@ import { visibleContent } from '../../src/render/visible-content';
 import { blankReason } from '../../src/rules/dynamic/blank-page';
 import { FILLER_TEXT, sampleBody, UnfillableFieldError } from '../../src/rules/dynamic/ugc/sample-body';
 import { indexExemptions } from '../../src/rules/dynamic/ugc/ugc-exemptions';
-import { writeRoutes, type JsonSchema } from '../../src/rules/dynamic/ugc/write-routes';
+import { isFreeText, writeRoutes, type JsonSchema } from '../../src/rules/dynamic/ugc/write-routes';
 
 const json = (schema: JsonSchema) => ({ requestBody: { content: { 'application/json': { schema } } } });
 const document = {
@@ -101,5 +101,28 @@ describe('what counts as blank', () => {
       '<div id="root"><wx-view hidden>隐藏</wx-view><wx-view style="display: none">也隐藏</wx-view><wx-text> 看得见 </wx-text><wx-image></wx-image></div>',
     );
     expect(visibleContent(window.document.getElementById('root'))).toEqual({ texts: ['看得见'], imageCount: 1 });
+  });
+});
+
+describe('text constrained by a pattern', () => {
+  // A server that refuses whitespace-only text (pattern \S) still takes prose: it must be probed,
+  // or the kit would silently skip exactly the fields a careful server validates best.
+  it('a pattern that prose satisfies is still free text, and gets the filler', () => {
+    expect(isFreeText({ type: 'string', pattern: '\\S' })).toBe(true);
+    expect(
+      sampleBody({ type: 'object', properties: { title: { type: 'string', pattern: '\\S' } }, required: ['title'] }, 'other', 'x'),
+    ).toEqual({
+      title: FILLER_TEXT,
+    });
+  });
+  it('a pattern prose cannot satisfy is a machine format, left alone', () => {
+    expect(isFreeText({ type: 'string', pattern: '^[0-9a-f]{32}$' })).toBe(false);
+    expect(() =>
+      sampleBody(
+        { type: 'object', properties: { token: { type: 'string', pattern: '^[0-9a-f]{32}$' } }, required: ['token'] },
+        'other',
+        'x',
+      ),
+    ).toThrow(UnfillableFieldError);
   });
 });

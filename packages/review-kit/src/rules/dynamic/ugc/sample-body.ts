@@ -42,8 +42,9 @@ function valueFor(schema: JsonSchema, field: string): unknown {
     case 'string':
       if (schema.format === 'date-time') return new Date().toISOString();
       if (schema.format === 'date') return new Date().toISOString().slice(0, 10);
-      if (schema.pattern !== undefined || schema.format !== undefined)
-        throw new UnfillableFieldError(field, `it must match ${schema.pattern ?? schema.format}`);
+      if (schema.format !== undefined) throw new UnfillableFieldError(field, `it must match ${schema.format}`);
+      if (schema.pattern !== undefined && !matches(schema.pattern, fitted(FILLER_TEXT, schema)))
+        throw new UnfillableFieldError(field, `it must match ${schema.pattern}`);
       return fitted(FILLER_TEXT, schema);
     case 'integer':
     case 'number':
@@ -92,4 +93,13 @@ export function fieldSchema(schema: JsonSchema, field: string): JsonSchema | und
     if (part.endsWith('[]')) current = current?.items;
   }
   return current;
+}
+
+/** Whether a JSON-schema pattern (ECMA-262, unanchored) accepts the value; an invalid pattern accepts nothing. */
+function matches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(value);
+  } catch {
+    return false;
+  }
 }

@@ -54,7 +54,27 @@ const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
 export function isFreeText(schema: JsonSchema): boolean {
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (!types.includes('string')) return false;
-  return schema.enum === undefined && schema.const === undefined && schema.format === undefined && schema.pattern === undefined;
+  return (
+    schema.enum === undefined &&
+    schema.const === undefined &&
+    schema.format === undefined &&
+    (schema.pattern === undefined || acceptsProse(schema.pattern))
+  );
+}
+
+/** A sentence as a user would write it: mixed scripts, spaces, punctuation. */
+const PROSE_SAMPLE = '今天 天气很好，我们去公园散步吧! Nice day.';
+
+/**
+ * A pattern that a sentence of prose satisfies (e.g. "not only whitespace") still describes text a
+ * person writes; one that prose cannot satisfy (an id, a token, a date) describes a machine format.
+ */
+function acceptsProse(pattern: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(PROSE_SAMPLE);
+  } catch {
+    return false;
+  }
 }
 
 export function textFieldsOf(schema: JsonSchema | undefined, prefix = ''): string[] {
