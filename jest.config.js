@@ -27,6 +27,9 @@ const projects = [
     displayName: 'miniprogram',
     testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'],
     testEnvironment: '<rootDir>/test/support/miniprogram/jsdom-node-environment.ts',
+    // These tests also start the real server in-process: resolve its packages as Node does, not
+    // with jsdom's "browser" condition (the AWS SDK's browser build is ESM-only).
+    testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
   },
   // Plain miniprogram-automator specs against the headless host (a child process per file), and
   // the host's protocol checked method by method on this template's mini program.

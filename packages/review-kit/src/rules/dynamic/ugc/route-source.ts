@@ -36,9 +36,10 @@ export function routeSource(project: ReviewProject, route: WriteRoute): { file: 
   for (let start = 0; start < segments.length; start += 1) {
     const candidate = `/${segments.slice(start).join('/')}`;
     for (const file of filesOf(project)) {
+      // The path may sit on the line after `app.post(` once a formatter breaks the call.
       const index = file.lines.findIndex(
-        (line) =>
-          new RegExp(`\\.${method}\\b`).test(line) &&
+        (line, i) =>
+          new RegExp(`\\.${method}\\b`).test(`${file.lines[i - 1] ?? ''} ${line}`) &&
           [`'${candidate}'`, `"${candidate}"`, `\`${candidate}\``].some((quoted) => line.includes(quoted)),
       );
       if (index !== -1) return { file: file.path, line: index + 1 };
