@@ -52,5 +52,5 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 // forceExit: after the merged suites, one test leaves a handle open (found by the clean-clone run, not
-// yet traced); without it jest waits forever once every test has passed. Remove once traced.
+// yet traced); without it jest waits forever after the last test. Remove once traced.
 module.exports = { projects, testTimeout: 20000, forceExit: true };
