@@ -125,13 +125,13 @@ describe('post page', () => {
       });
       expect(upload.statusCode).toBe(201);
       const mediaId = (upload.json() as { id: string }).id;
-      const boards = (await server.request({ method: 'GET', url: '/boards' })).json().items as { id: number }[];
+      const boards = (await server.request({ method: 'GET', url: '/boards' })).json().items as { id: number; staffOnly: boolean }[];
       const created = await server.request({
         method: 'POST',
         url: '/posts',
         token: accessToken,
         payload: {
-          boardId: boards[0].id,
+          boardId: boards.find((board) => !board.staffOnly)!.id,
           title: '周末的湖边日落',
           body: '傍晚的湖面特别安静，拍了一张照片分享给大家。',
           mediaIds: [mediaId],
