@@ -4,3 +4,4 @@ export * from './forum';
 export * from './media';
 export * from './moderation';
 export * from './content-check-probe';
+export * from './labels';
