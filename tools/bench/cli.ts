@@ -2,11 +2,12 @@
  * `npm run bench`: figures the project promises to keep, measured rather than asserted in unit
  * tests. Prints the details, then a goal / measured / verdict table, and exits non-zero when a
  * goal fails. `--quick` (or BENCH_QUICK=1, for CI) runs everything briefly and does not judge
- * timing goals; `--only=client|server` runs one half; `--profile[=posts|detail|comments|reads|posting]`
+ * timing goals; `--only=client|server` runs one half, `--only=job-drain` only the job queue's drain after an outage; `--profile[=posts|detail|comments|reads|posting]`
  * instead takes a CPU profile of the app under load and summarizes it.
  */
 import path from 'node:path';
 import { runFeedBench } from './feed';
+import { jobDrainGoals, runJobDrainBench } from './job-drain';
 import { failedGoals, renderTable, serverGoals, type Goal } from './goals';
 import { MAIN_PACKAGE_LIMIT_BYTES, measurePackage } from 'miniprogram-review-kit/package-size';
 import { runProfile } from './server/profile';
@@ -84,7 +85,8 @@ function clientBench(): Goal[] {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
-  const only = args.find((a) => a.startsWith('--only='))?.split('=')[1];
+  const only =
+    args.find((a) => a.startsWith('--only='))?.split('=')[1] ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
   const profile = args.find((a) => a.startsWith('--profile'));
   if (profile) {
     await runProfile({
@@ -94,8 +96,11 @@ async function main(): Promise<void> {
     return;
   }
   const goals: Goal[] = [];
-  if (only !== 'server') goals.push(...clientBench());
-  if (only !== 'client') goals.push(...serverGoals(await runServerBench({ quick })));
+  if (only === 'job-drain') goals.push(...jobDrainGoals(await runJobDrainBench()));
+  else {
+    if (only !== 'server') goals.push(...clientBench());
+    if (only !== 'client') goals.push(...serverGoals(await runServerBench({ quick })));
+  }
   console.log(`\nGoals (${quick ? 'quick run: timing goals reported, not judged' : 'full run'})`);
   for (const line of renderTable(goals, quick)) console.log(line);
   const failed = failedGoals(goals, quick);

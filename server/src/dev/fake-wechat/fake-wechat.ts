@@ -32,6 +32,8 @@ export interface FakeWeChatOptions {
   logger?: boolean;
   /** How long failure mode `timeout` holds a request (default 10 s). */
   timeoutHoldMs?: number;
+  /** How long each WeChat API call takes to answer (default 0), e.g. 20 for WeChat's usual latency in a bench. */
+  answerDelayMs?: number;
   /** The fake's clock, for tests about code and token expiry; also CreateTime/timestamp of pushes. */
   now?: () => number;
   /** The mini program's original ID, ToUserName of every push (default `gh_de0f0a4e0000`). */
@@ -96,6 +98,13 @@ export async function startFakeWeChat(options: FakeWeChatOptions = {}): Promise<
     if (status < 500) return reply.send(wechatError(47001, 'data format error'));
     return reply.code(status).send({ error: error.message });
   });
+
+  const answerDelayMs = options.answerDelayMs ?? 0;
+  if (answerDelayMs > 0) {
+    app.addHook('onRequest', async (request) => {
+      if (!request.url.startsWith('/__fake/')) await new Promise((resolve) => setTimeout(resolve, answerDelayMs));
+    });
+  }
 
   await app.register(snsRoutes, { state });
   await app.register(cgiBinRoutes, { state });
