@@ -15,6 +15,7 @@ import { createForumService, type ForumService } from './modules/forum/forum.ser
 import { createProfileService, type ProfileService } from './modules/me/profile.service';
 import { createMediaCheckSubmitHandler, createMediaVerdictHandler } from './modules/media/media-check.jobs';
 import { createMediaFilesDeleteHandler, MEDIA_FILES_DELETE_JOB } from './modules/media/media-files-delete.job';
+import { createMediaCheckSweepHandler, MEDIA_CHECK_SWEEP_JOB } from './modules/media/media-check-sweep.job';
 import type { MediaStore } from './modules/media/media-store';
 import { createMediaService, MEDIA_CHECK_SUBMIT_JOB, MEDIA_VERDICT_JOB, type MediaService } from './modules/media/media.service';
 import { createContentCheckProbe, type ContentCheckProbe } from './modules/moderation/content-check-probe.service';
@@ -48,7 +49,13 @@ export interface AppServiceDeps {
   kickJobs: () => void;
 }
 
-export function createAppServices(deps: AppServiceDeps): { services: AppServices; jobHandlers: Record<string, JobHandler> } {
+export interface AppJobs {
+  jobHandlers: Record<string, JobHandler>;
+  /** Job kinds that always exist once and reschedule themselves. */
+  recurringJobs: string[];
+}
+
+export function createAppServices(deps: AppServiceDeps): { services: AppServices } & AppJobs {
   const { config, db, wechat, logger, mediaStore } = deps;
   const accessTokens = createAccessTokens(config.auth.jwtSecret, config.auth.accessTokenTtlSeconds);
   const contentCheck = createContentCheck({ wechat, logger });
@@ -80,6 +87,7 @@ export function createAppServices(deps: AppServiceDeps): { services: AppServices
     }),
     [MEDIA_VERDICT_JOB]: createMediaVerdictHandler({ db, logger }),
     [MEDIA_FILES_DELETE_JOB]: createMediaFilesDeleteHandler({ store: mediaStore }),
+    [MEDIA_CHECK_SWEEP_JOB]: createMediaCheckSweepHandler({ db, logger, onQueued: deps.kickJobs, ...config.mediaCheckSweep }),
   };
-  return { services, jobHandlers };
+  return { services, jobHandlers, recurringJobs: [MEDIA_CHECK_SWEEP_JOB] };
 }

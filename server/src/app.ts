@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const configuredStore = deps.mediaStore ? undefined : createConfiguredMediaStore(config.media, app.log);
   if (configuredStore?.close) app.addHook('onClose', async () => configuredStore.close?.());
-  const { services, jobHandlers } = createAppServices({
+  const { services, jobHandlers, recurringJobs } = createAppServices({
     config,
     db: database.db,
     wechat: deps.wechat,
@@ -76,7 +76,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     kickJobs: () => app.jobs.kick(),
   });
   app.decorate('services', services);
-  app.decorate('jobs', createJobRunner({ handle: database, handlers: jobHandlers, logger: app.log, ...config.contentRecheck }));
+  app.decorate(
+    'jobs',
+    createJobRunner({
+      handle: database,
+      handlers: jobHandlers,
+      recurring: recurringJobs,
+      logger: app.log,
+      ...config.contentRecheck,
+      ...config.jobs,
+    }),
+  );
   app.addHook('onClose', async () => app.jobs.stop());
 
   await app.register(errorHandler, { exposeDetail: config.env !== 'production' });

@@ -63,6 +63,20 @@ const ConfigSchema = Type.Object({
     backoffBaseMs: Type.Integer({ minimum: 0 }),
     backoffMaxMs: Type.Integer({ minimum: 0 }),
   }),
+  /** The background job runner (jobs/job-runner.ts): how it drains a backlog and when a dead process's claims lapse. */
+  jobs: Type.Object({
+    leaseMs: Type.Integer({ minimum: 1000 }),
+    batchSize: Type.Integer({ minimum: 1, maximum: 1000 }),
+    concurrency: Type.Integer({ minimum: 1, maximum: 100 }),
+    /** JOB_INSTANCE_ID: stable across restarts and unique per running instance; a restart then frees its old claims at once. */
+    instanceId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.:-]{1,64}$' })),
+  }),
+  /** Images whose mediaCheckAsync verdict never came (a lost push): re-submitted, then held for moderators. */
+  mediaCheckSweep: Type.Object({
+    intervalMs: Type.Integer({ minimum: 100 }),
+    stuckAfterSeconds: Type.Integer({ minimum: 1 }),
+    maxResubmits: Type.Integer({ minimum: 0, maximum: 10 }),
+  }),
   /** Message push (消息推送) as configured in the admin console: where wxa_media_check arrives. */
   push: Type.Object({
     token: Type.String({ minLength: 3, maxLength: 32 }),
@@ -173,6 +187,18 @@ export function loadConfig(env: Env = process.env): Config {
       pollIntervalMs: integer(env, 'CONTENT_RECHECK_POLL_MS', 5000),
       backoffBaseMs: integer(env, 'CONTENT_RECHECK_BACKOFF_BASE_MS', 10_000),
       backoffMaxMs: integer(env, 'CONTENT_RECHECK_BACKOFF_MAX_MS', 10 * 60_000),
+    },
+    jobs: {
+      leaseMs: integer(env, 'JOB_LEASE_MS', 15_000),
+      batchSize: integer(env, 'JOB_BATCH_SIZE', 32),
+      concurrency: integer(env, 'JOB_CONCURRENCY', 8),
+      instanceId: env.JOB_INSTANCE_ID || undefined,
+    },
+    mediaCheckSweep: {
+      intervalMs: integer(env, 'MEDIA_CHECK_SWEEP_INTERVAL_MS', 60_000),
+      // WeChat usually pushes within seconds, and retries a failed push three times over minutes.
+      stuckAfterSeconds: integer(env, 'MEDIA_CHECK_STUCK_AFTER_SECONDS', 10 * 60),
+      maxResubmits: integer(env, 'MEDIA_CHECK_MAX_RESUBMITS', 2),
     },
     push: {
       token: env.WECHAT_PUSH_TOKEN ?? (production ? '' : DEV_PUSH_TOKEN),

@@ -38,6 +38,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   app.addHook('preClose', async () => app.jobs.stop());
   app.addHook('onClose', async () => database.db.destroy());
   const url = await app.listen({ host: config.host, port: config.port });
+  await app.jobs.ensureRecurringJobs();
   app.jobs.start();
   return { app, url, seed, close: () => app.close() };
 }

@@ -117,6 +117,8 @@ export interface JobsTable {
   locked_until: string | null;
   locked_by: string | null;
   last_error: string | null;
+  /** Set on jobs that must exist once (the recurring media-check sweep); unique (0006). */
+  unique_key: Generated<string | null>;
   created_at: string;
 }
 
@@ -139,6 +141,9 @@ export interface MediaTable {
   fetch_expires_at: string;
   /** mediaCheckAsync's trace_id: the push callback names only this. */
   trace_id: string | null;
+  /** When the current trace_id was obtained, and how many times the image was submitted (0006): the sweep's clock. */
+  check_submitted_at: Generated<string | null>;
+  check_submissions: Generated<number>;
   check_openid: string | null;
   reject_reason: string | null;
   created_at: string;

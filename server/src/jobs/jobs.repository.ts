@@ -3,6 +3,7 @@
  * candidate rows are locked with FOR UPDATE SKIP LOCKED so several server instances sharing one
  * database never claim the same job. SQLite has a single writer, so the plain UPDATE is enough.
  */
+import { sql } from 'kysely';
 import type { Db, Dialect } from '../db/database';
 import type { JobRow } from '../db/schema';
 import { isoNow } from '../lib/time';
@@ -13,6 +14,27 @@ export async function enqueueJob(db: Db, job: { kind: string; payload: unknown; 
     .insertInto('jobs')
     .values({ kind: job.kind, payload: JSON.stringify(job.payload), run_at: job.runAt ?? now, attempts: 0, created_at: now })
     .execute();
+}
+
+/**
+ * Queues a job that must exist once (a recurring job): several instances starting together
+ * insert it once between them, through the unique key (migration 0006). True when this call added it.
+ */
+export async function ensureJob(db: Db, job: { kind: string; key: string; payload: unknown; runAt?: string }): Promise<boolean> {
+  const now = isoNow();
+  const inserted = await db
+    .insertInto('jobs')
+    .values({
+      kind: job.kind,
+      unique_key: job.key,
+      payload: JSON.stringify(job.payload),
+      run_at: job.runAt ?? now,
+      attempts: 0,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('unique_key').doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function claimDueJobs(
@@ -34,6 +56,40 @@ export async function claimDueJobs(
     .where('id', 'in', due)
     .returningAll()
     .execute();
+}
+
+/** The heartbeat: the jobs this runner still works on stay its own for another lease. */
+export async function extendLeases(db: Db, owner: string, ids: number[], leaseUntil: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('jobs').set({ locked_until: leaseUntil }).where('locked_by', '=', owner).where('id', 'in', ids).execute();
+}
+
+/** Frees the jobs a previous life of this instance (`<instanceId>/…`, not `currentOwner`) had claimed. */
+export async function releaseLeasesOfInstance(db: Db, instanceId: string, currentOwner: string): Promise<number> {
+  const prefix = `${instanceId}/`;
+  const result = await db
+    .updateTable('jobs')
+    .set({ locked_until: null, locked_by: null })
+    // substr rather than LIKE: LIKE ignores case on SQLite, and the id may hold LIKE's wildcards.
+    .where(sql<string>`substr(locked_by, 1, ${prefix.length})`, '=', prefix)
+    .where('locked_by', '!=', currentOwner)
+    .where('locked_until', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** A recurring job finished this run: due again at `runAt`, unlocked, its attempts reset. */
+export async function repeatJob(db: Db, id: number, runAt: string): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ run_at: runAt, attempts: 0, locked_until: null, locked_by: null, last_error: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Jobs claimed now (lease not yet expired), by owner: what the crash test watches. */
+export function claimedJobs(db: Db, now: string) {
+  return db.selectFrom('jobs').select(['id', 'kind', 'locked_by', 'locked_until']).where('locked_until', '>=', now).execute();
 }
 
 export async function completeJob(db: Db, id: number): Promise<void> {

@@ -13,9 +13,13 @@ export const IMAGE_RISKY_REASON = '图片可能包含不当内容，未通过安
 
 export type MediaDecision = 'approved' | 'held' | 'rejected';
 
-/** Which states a decision may leave: WeChat decides pending media; moderators also decide held (and may reverse). */
-const DECIDABLE_FROM: Record<'wechat' | 'moderator', MediaStatus[]> = {
+/**
+ * Which states a decision may leave: WeChat decides pending media; the sweep may only hold a
+ * pending image whose verdict never came; moderators also decide held (and may reverse).
+ */
+const DECIDABLE_FROM: Record<'wechat' | 'sweep' | 'moderator', MediaStatus[]> = {
   wechat: ['pending'],
+  sweep: ['pending'],
   moderator: ['pending', 'held', 'approved', 'rejected'],
 };
 
@@ -23,7 +27,7 @@ export async function applyMediaDecision(
   db: Db,
   mediaId: string,
   decision: MediaDecision,
-  by: 'wechat' | 'moderator',
+  by: 'wechat' | 'sweep' | 'moderator',
   reason: string | null = decision === 'rejected' ? IMAGE_RISKY_REASON : null,
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {

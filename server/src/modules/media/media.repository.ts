@@ -3,7 +3,10 @@ import type { Db } from '../../db/database';
 import type { MediaRow } from '../../db/schema';
 import { isoNow } from '../../lib/time';
 
-export async function insertMedia(db: Db, row: Omit<MediaRow, 'created_at' | 'updated_at' | 'trace_id' | 'reject_reason'>): Promise<void> {
+export async function insertMedia(
+  db: Db,
+  row: Omit<MediaRow, 'created_at' | 'updated_at' | 'trace_id' | 'reject_reason' | 'check_submitted_at' | 'check_submissions'>,
+): Promise<void> {
   const now = isoNow();
   await db
     .insertInto('media')
@@ -28,8 +31,42 @@ export function findMediaOf(db: Db, ids: string[]): Promise<MediaRow[]> {
   return db.selectFrom('media').selectAll().where('id', 'in', ids).execute();
 }
 
+/** The image was (re-)submitted to mediaCheckAsync: the sweep counts from now. */
 export async function setTraceId(db: Db, id: string, traceId: string): Promise<void> {
-  await db.updateTable('media').set({ trace_id: traceId, updated_at: isoNow() }).where('id', '=', id).execute();
+  const now = isoNow();
+  await db
+    .updateTable('media')
+    .set((eb) => ({ trace_id: traceId, check_submitted_at: now, check_submissions: eb('check_submissions', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Pending images submitted before `before` whose verdict never came, oldest submission first. */
+export function findStuckChecks(db: Db, before: string, limit: number) {
+  return db
+    .selectFrom('media')
+    .select(['id', 'trace_id', 'check_submissions', 'check_submitted_at'])
+    .where('status', '=', 'pending')
+    .where('trace_id', 'is not', null)
+    .where('check_submitted_at', '<', before)
+    .orderBy('check_submitted_at')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Forgets the trace_id of an image still pending under it, so the submit job asks WeChat again;
+ * false when its verdict arrived (or another instance re-submitted it) in the meantime.
+ */
+export async function clearTraceIdForResubmit(db: Db, id: string, traceId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('media')
+    .set({ trace_id: null, updated_at: isoNow() })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('trace_id', '=', traceId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function renewFetchToken(db: Db, id: string, token: string, expiresAt: string): Promise<void> {
