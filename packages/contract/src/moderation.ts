@@ -136,3 +136,32 @@ export const ResolveReportBody = Type.Object({
 export type ResolveReportBody = Static<typeof ResolveReportBody>;
 
 export const ModerationUserParams = Type.Object({ userId: Id() });
+
+/** How much waits, per queue, and for how long: GET /moderation/summary. */
+export const ModerationSummary = Type.Object({
+  queues: Type.Object(
+    {
+      posts: Type.Integer({ minimum: 0 }),
+      comments: Type.Integer({ minimum: 0 }),
+      media: Type.Integer({ minimum: 0 }),
+      reports: Type.Integer({ minimum: 0 }),
+      nicknames: Type.Integer({ minimum: 0 }),
+    },
+    { description: 'Items in each queue, as its GET lists them (posts: held and checking; media: held and pending)' },
+  ),
+  awaitingWeChat: Type.Object(
+    {
+      posts: Type.Integer({ minimum: 0 }),
+      comments: Type.Integer({ minimum: 0 }),
+      media: Type.Integer({ minimum: 0 }),
+      nicknames: Type.Integer({ minimum: 0 }),
+    },
+    { description: 'Content WeChat has not judged yet (posts, comments, nicknames checking; images pending)' },
+  ),
+  oldestPendingAgeSeconds: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+    description:
+      'Age of the oldest content still waiting for WeChat; null when nothing waits. Images past the sweep threshold are re-submitted, then held',
+  }),
+  oldestPendingAt: Type.Union([time, Type.Null()]),
+});
+export type ModerationSummary = Static<typeof ModerationSummary>;

@@ -1,5 +1,5 @@
 /** What moderators read: the queues of content waiting for a human, and the audit log. */
-import type { ModerationReport } from '@wx-community-starter/contract';
+import type { ModerationReport, ModerationSummary } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import { decodeCursor, toPage } from '../../lib/cursor';
 import { imagesOfPosts } from '../media/media-access';
@@ -77,6 +77,13 @@ export function createModerationQueues(db: Db) {
       const limit = page.limit ?? 20;
       const rows = await repo.listNicknameQueue(db, { after: decodeQueueCursor(page.cursor, integerId), limit });
       return toQueuePage(rows, limit, (r) => [r.updated_at, r.id], presentQueuedNickname);
+    },
+
+    /** Counts per queue, and how long the oldest content has waited for WeChat. */
+    async summary(now = new Date()): Promise<ModerationSummary> {
+      const [counts, oldest] = await Promise.all([repo.countQueues(db), repo.oldestAwaitingWeChat(db)]);
+      const age = oldest === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(oldest)) / 1000));
+      return { ...counts, oldestPendingAgeSeconds: age, oldestPendingAt: oldest };
     },
 
     async actions(page: PageRequest) {

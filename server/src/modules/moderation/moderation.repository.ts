@@ -7,7 +7,7 @@
  */
 import type { ModerationActionKind, ModerationTargetType } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
-import type { ReportTarget } from '../../db/schema';
+import type { ContentStatus, MediaStatus, ReportTarget } from '../../db/schema';
 import { isoNow } from '../../lib/time';
 import type { Keyset } from './queue-cursor';
 
@@ -246,4 +246,86 @@ export async function resolveOpenReportsOn(db: Db, targetType: ReportTarget, tar
     .where('target_id', '=', targetId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+type Counted = { n: string | number };
+const count = (query: { executeTakeFirstOrThrow(): Promise<Counted> }) => query.executeTakeFirstOrThrow().then((row) => Number(row.n));
+
+/** The summary's counts: each a range of one of the queue indexes above (status first), no table scan. */
+export async function countQueues(db: Db) {
+  const posts = (status: ContentStatus) =>
+    count(
+      db
+        .selectFrom('posts')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('status', '=', status),
+    );
+  const comments = (status: ContentStatus) =>
+    count(
+      db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('status', '=', status),
+    );
+  const media = (status: MediaStatus) =>
+    count(
+      db
+        .selectFrom('media')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('status', '=', status),
+    );
+  const nicknames = (status: 'checking' | 'held') =>
+    count(
+      db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('pending_nickname_status', '=', status)
+        .where('deleted_at', 'is', null),
+    );
+  const reports = count(
+    db
+      .selectFrom('reports')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('status', '=', 'open'),
+  );
+  const [postsHeld, postsChecking, commentsHeld, commentsChecking, mediaHeld, mediaPending, nicknamesHeld, nicknamesChecking, open] =
+    await Promise.all([
+      posts('held'),
+      posts('checking'),
+      comments('held'),
+      comments('checking'),
+      media('held'),
+      media('pending'),
+      nicknames('held'),
+      nicknames('checking'),
+      reports,
+    ]);
+  return {
+    queues: {
+      posts: postsHeld + postsChecking,
+      comments: commentsHeld,
+      media: mediaHeld + mediaPending,
+      reports: open,
+      nicknames: nicknamesHeld,
+    },
+    awaitingWeChat: { posts: postsChecking, comments: commentsChecking, media: mediaPending, nicknames: nicknamesChecking },
+  };
+}
+
+/** When the oldest content still waiting for WeChat arrived: the first row of each index range, the earliest of them. */
+export async function oldestAwaitingWeChat(db: Db): Promise<string | null> {
+  const firsts = await Promise.all([
+    db.selectFrom('posts').select('created_at as at').where('status', '=', 'checking').orderBy('created_at').limit(1).executeTakeFirst(),
+    db.selectFrom('comments').select('created_at as at').where('status', '=', 'checking').orderBy('created_at').limit(1).executeTakeFirst(),
+    db.selectFrom('media').select('created_at as at').where('status', '=', 'pending').orderBy('created_at').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('users')
+      .select('updated_at as at')
+      .where('pending_nickname_status', '=', 'checking')
+      .orderBy('updated_at')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  const times = firsts.flatMap((row) => (row ? [row.at] : [])).sort();
+  return times[0] ?? null;
 }

@@ -16,6 +16,7 @@ import {
   ModerationReasonBody,
   ModerationReport,
   ModerationResult,
+  ModerationSummary,
   ModerationUserParams,
   Page,
   PageQuery,
@@ -45,6 +46,17 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     request.body ??= {};
   });
 
+  app.get(
+    '/summary',
+    {
+      schema: {
+        tags,
+        summary: 'How many items wait in each queue, and the age of the oldest content WeChat has not judged yet',
+        response: { 200: ModerationSummary, ...errors },
+      },
+    },
+    async (request) => moderation.summary(request.viewer),
+  );
   app.get(
     '/posts',
     { schema: queue('Held posts, and posts still at the automatic check; oldest first', ModerationPost) },

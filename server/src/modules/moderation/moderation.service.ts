@@ -89,6 +89,7 @@ export function createModerationService(deps: { db: Db }) {
     reportQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.reports(page)),
     nicknameQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.nicknames(page)),
     actionLog: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.actions(page)),
+    summary: (viewer: Viewer | null) => read(viewer, () => queues.summary()),
 
     /** Passes the text and the held images; images still pending at WeChat keep the post checking. */
     approvePost: (viewer: Viewer | null, id: number) =>

@@ -62,6 +62,7 @@ const ROUTES = [
   'GET /moderation/reports',
   'GET /moderation/nicknames',
   'GET /moderation/actions',
+  'GET /moderation/summary',
   'GET /moderation/media/{id}/content',
   'POST /moderation/posts/{id}/approve',
   'POST /moderation/posts/{id}/reject',
