@@ -3,7 +3,15 @@
  * decisions on them. One function per endpoint under /moderation; writes reject with
  * ApiRequestError so the page can show its userMessage.
  */
-import type { ModerationComment, ModerationMedia, ModerationPost, ModerationReport, ModerationResult, Page } from '../../typings/api';
+import type {
+  ModerationComment,
+  ModerationMedia,
+  ModerationPost,
+  ModerationReport,
+  ModerationResult,
+  ModerationSummary,
+  Page,
+} from '../../typings/api';
 import { transport } from './transport';
 
 const QUEUE_SIZE = 20;
@@ -20,6 +28,11 @@ export interface ModerationQueueItems {
 /** GET /moderation/{posts|comments|media|reports}, oldest first */
 export function getQueue<Q extends ModerationQueue>(queue: Q, cursor?: string): Promise<Page<ModerationQueueItems[Q]>> {
   return transport.request<Page<ModerationQueueItems[Q]>>({ path: `/moderation/${queue}`, query: { cursor, limit: QUEUE_SIZE } });
+}
+
+/** GET /moderation/summary: counts per queue and the age of the oldest content WeChat has not judged */
+export function getSummary(): Promise<ModerationSummary> {
+  return transport.request<ModerationSummary>({ path: '/moderation/summary' });
 }
 
 function decide(path: string, body: object = {}): Promise<ModerationResult> {

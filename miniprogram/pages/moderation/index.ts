@@ -9,6 +9,7 @@ import {
   approvePost,
   banUser,
   getQueue,
+  getSummary,
   rejectComment,
   rejectMedia,
   rejectPost,
@@ -17,6 +18,7 @@ import {
 } from '../../services/moderation.service';
 import { userMessageOf } from '../../services/transport';
 import { sessionStore } from '../../stores/index';
+import type { ModerationSummary } from '../../../typings/api';
 
 interface QueueRow {
   key: string;
@@ -35,6 +37,21 @@ const TABS: { key: ModerationQueue; label: string }[] = [
 ];
 
 const REPORT_REASONS: Record<string, string> = { spam: '垃圾广告', abuse: '辱骂攻击', illegal: '违法违规', other: '其他' };
+
+/** One line over the tabs: what waits, and how long the oldest content has waited for WeChat. */
+function summaryLine(summary: ModerationSummary): string {
+  const { queues, awaitingWeChat, oldestPendingAgeSeconds } = summary;
+  const waiting = `待处理 帖子 ${queues.posts} · 评论 ${queues.comments} · 图片 ${queues.media} · 举报 ${queues.reports}`;
+  if (oldestPendingAgeSeconds === null) return `${waiting}；没有等待自动检测的内容`;
+  const total = awaitingWeChat.posts + awaitingWeChat.comments + awaitingWeChat.media + awaitingWeChat.nicknames;
+  const age =
+    oldestPendingAgeSeconds < 60
+      ? '不到 1 分钟'
+      : oldestPendingAgeSeconds < 3600
+        ? `${Math.floor(oldestPendingAgeSeconds / 60)} 分钟`
+        : `${Math.floor(oldestPendingAgeSeconds / 3600)} 小时`;
+  return `${waiting}；${total} 项等待自动检测，最久已等 ${age}`;
+}
 
 async function loadRows(queue: ModerationQueue): Promise<QueueRow[]> {
   switch (queue) {
@@ -94,6 +111,7 @@ ComponentWithStore({
     loading: false,
     loaded: false,
     errorMessage: '',
+    summaryText: '',
     busy: false,
   },
   methods: {
@@ -106,6 +124,11 @@ ComponentWithStore({
     async load(): Promise<void> {
       const queue = this.data.current;
       this.setData({ loading: true, errorMessage: '' });
+      // The summary is a hint: when it fails the queue still loads, and the line is left out.
+      getSummary().then(
+        (summary) => this.setData({ summaryText: summaryLine(summary) }),
+        () => this.setData({ summaryText: '' }),
+      );
       try {
         const rows = await loadRows(queue);
         if (queue === this.data.current) this.setData({ rows, loaded: true });
