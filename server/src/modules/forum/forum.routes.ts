@@ -48,7 +48,7 @@ const forumRoutes: FastifyPluginAsyncTypebox<ForumRouteOptions> = async (app, op
       if (etag === undefined) return page;
       // Clients revalidate every time (no-cache); an unchanged first page costs a 304 and no body.
       reply.header('etag', etag).header('cache-control', 'no-cache');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
       return page;
     },
   );
