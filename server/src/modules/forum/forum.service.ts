@@ -131,7 +131,8 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
     },
 
     async listComments(postId: number, viewer: Viewer | null, page: { cursor?: string; limit?: number }) {
-      await visiblePost(postId, viewer);
+      const post = await posts.findPostVisibility(db, postId);
+      if (!post || !canSee(post, viewer)) throw notFound(`post ${postId}`);
       const limit = page.limit ?? 20;
       const afterId = decodeCursor(page.cursor);
       const rows = await comments.listPublishedComments(db, { postId, afterId, limit });
