@@ -23,7 +23,7 @@ export interface Revalidation {
 export function createRevalidation(maxEntries = MAX_ENTRIES): Revalidation {
   const entries = new Map<string, Tagged>();
   return {
-    conditionalHeader(url) {
+    conditionalHeader(url): Record<string, string> {
       const entry = entries.get(url);
       return entry ? { 'If-None-Match': entry.etag } : {};
     },
