@@ -13,6 +13,7 @@
  */
 import type { ApiError } from '../../typings/api';
 import { config } from '../config';
+import { createRevalidation } from './revalidation';
 
 /** The methods wx.request supports (it has no PATCH). */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -201,6 +202,7 @@ export interface Transport {
 export function createTransport(settings: TransportSettings): Transport {
   let tokenSource: TokenSource | null = settings.tokenSource ?? null;
   let renewal: Promise<boolean> | null = null;
+  const revalidation = createRevalidation();
 
   function renewSession(): Promise<boolean> {
     const source = tokenSource;
@@ -240,9 +242,24 @@ export function createTransport(settings: TransportSettings): Transport {
     return toResult<T>(response);
   }
 
+  /**
+   * A GET the server tagged with an ETag is revalidated next time (revalidation.ts): a 304 is
+   * answered with the kept body, as a 200.
+   */
+  function revalidated(url: string, response: RawResponse): RawResponse {
+    if (response.statusCode === 304) {
+      const kept = revalidation.reuse(url);
+      if (kept !== undefined) return { statusCode: 200, data: kept, header: response.header };
+    } else if (response.statusCode >= 200 && response.statusCode < 300) {
+      revalidation.remember(url, headerValue(response.header, 'etag'), response.data);
+    }
+    return response;
+  }
+
   function request<T>(options: RequestOptions): Promise<T> {
     const url = `${settings.baseUrl}${options.path}${buildQuery(options.query)}`;
     const method = options.method ?? 'GET';
+    const conditional = method === 'GET';
     return execute<T>(
       options.auth ?? true,
       (token) =>
@@ -251,10 +268,17 @@ export function createTransport(settings: TransportSettings): Transport {
             url,
             method,
             ...(options.body !== undefined ? { data: options.body as WechatMiniprogram.IAnyObject } : {}),
-            header: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...authHeader(token) },
+            header: {
+              ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+              ...(conditional ? revalidation.conditionalHeader(url) : {}),
+              ...authHeader(token),
+            },
             dataType: 'json',
             timeout: options.timeoutMs ?? settings.timeoutMs,
-            success: (res) => resolve({ statusCode: res.statusCode, data: res.data, header: res.header ?? {} }),
+            success: (res) => {
+              const response = { statusCode: res.statusCode, data: res.data, header: res.header ?? {} };
+              resolve(conditional ? revalidated(url, response) : response);
+            },
             fail: (err) => reject(errorFromFailure(err.errMsg)),
           });
         }),

@@ -19,12 +19,18 @@ import {
   type PagedList,
 } from './paged-list';
 
-/** Same length as the server's excerpts, so a just-created post looks like the others. */
-const EXCERPT_LENGTH = 80;
+/** Same length as the server's excerpts, and as many images, so a just-created post looks like the others. */
+const EXCERPT_LENGTH = 52;
+const SUMMARY_IMAGES = 3;
 
 export function toPostSummary(post: PostDetail): PostSummary {
-  const { body, isMine: _isMine, ...fields } = post;
-  return { ...fields, excerpt: body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH)}…` : body };
+  const { body, isMine: _isMine, images, ...fields } = post;
+  return {
+    ...fields,
+    images: images.slice(0, SUMMARY_IMAGES),
+    imageCount: images.length,
+    excerpt: body.length > EXCERPT_LENGTH ? `${body.slice(0, EXCERPT_LENGTH)}…` : body,
+  };
 }
 
 export class ForumStore {

@@ -57,6 +57,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,
     bodyLimit: 64 * 1024,
+    // One log line per request, at its end (below), not Fastify's two: the bench's profile had
+    // request logging (pino and its redaction) at ~9 % of a read's CPU, half of it the
+    // "incoming request" line that repeats what the closing line says.
+    disableRequestLogging: true,
     // A path Fastify cannot decode (/posts/%ff) answers in the project's error shape, not Fastify's.
     frameworkErrors: (_error, _request, reply) => {
       void (reply as FastifyReply).status(400).send({ code: 'bad_url', message: '请求地址不正确' });
@@ -88,6 +92,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   app.addHook('onClose', async () => app.jobs.stop());
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ req: request, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
+  });
 
   await app.register(errorHandler, { exposeDetail: config.env !== 'production' });
   await app.register(loadShedding, {

@@ -12,15 +12,21 @@ import { failedGoals, renderTable, serverGoals, type Goal } from './goals';
 import { MAIN_PACKAGE_LIMIT_BYTES, measurePackage } from 'miniprogram-review-kit/package-size';
 import { runProfile } from './server/profile';
 import { runServerBench } from './server/server-bench';
+import { compiledSize } from '../build-check/compiled-size';
 
 const root = path.resolve(__dirname, '..', '..', 'miniprogram');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function clientBench(): Goal[] {
+async function clientBench(): Promise<Goal[]> {
   const size = measurePackage(root);
-  const share = ((size.totalBytes / MAIN_PACKAGE_LIMIT_BYTES) * 100).toFixed(1);
+  // What WeChat counts: upload's own compile (miniprogram-ci, offline: ES5, minified).
+  const compiledMain = (await compiledSize(path.resolve(root, '..'))).main ?? 0;
+  const share = ((compiledMain / MAIN_PACKAGE_LIMIT_BYTES) * 100).toFixed(1);
   console.log('Main package (with miniprogram_npm)');
-  console.log(`  total        ${kb(size.totalBytes)} of ${kb(MAIN_PACKAGE_LIMIT_BYTES)} (${share}%), ${size.files} files`);
+  console.log(
+    `  compiled     ${kb(compiledMain)} of ${kb(MAIN_PACKAGE_LIMIT_BYTES)} (${share}%), as miniprogram-ci compiles it for upload`,
+  );
+  console.log(`  sources      ${kb(size.totalBytes)}, ${size.files} files (TypeScript transpiled, not minified)`);
   console.log(`  npm packages ${kb(size.npmBytes)}`);
   console.log(`  largest      ${size.largest.map((f) => `${f.file} ${kb(f.bytes)}`).join(', ')}`);
 
@@ -56,9 +62,9 @@ function clientBench(): Goal[] {
 
   return [
     {
-      goal: 'main package ≤ 2 MB (estimate: TypeScript transpiled, not minified)',
-      measured: `${kb(size.totalBytes)} (${share} %)`,
-      ok: size.totalBytes <= MAIN_PACKAGE_LIMIT_BYTES,
+      goal: 'main package ≤ 2 MB (miniprogram-ci compile for upload)',
+      measured: `${kb(compiledMain)} (${share} %)`,
+      ok: compiledMain > 0 && compiledMain <= MAIN_PACKAGE_LIMIT_BYTES,
       timing: false,
     },
     {
@@ -98,7 +104,7 @@ async function main(): Promise<void> {
   const goals: Goal[] = [];
   if (only === 'job-drain') goals.push(...jobDrainGoals(await runJobDrainBench()));
   else {
-    if (only !== 'server') goals.push(...clientBench());
+    if (only !== 'server') goals.push(...(await clientBench()));
     if (only !== 'client') goals.push(...serverGoals(await runServerBench({ quick })));
   }
   console.log(`\nGoals (${quick ? 'quick run: timing goals reported, not judged' : 'full run'})`);

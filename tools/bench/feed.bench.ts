@@ -152,7 +152,7 @@ it('feed bench', async () => {
     await host.settle();
   }
   const appendCalls = calls.filter((data) => Object.keys(data).some((key) => key.startsWith('feed')));
-  const appended = (instance.data as { feed: { items: { images?: unknown[] }[] } }).feed.items.slice(before);
+  const appended = (instance.data as { feed: { items: { imageCount?: number }[] } }).feed.items.slice(before);
   const totalLength = feedLength();
   host.close();
 
@@ -170,7 +170,7 @@ it('feed bench', async () => {
       appendedItems: appended.length,
       feedLength: totalLength,
       targetBytes: TARGET_BYTES,
-      imagesPerItem: Math.max(0, ...appended.map((item) => item.images?.length ?? 0)),
+      imagesPerItem: Math.max(0, ...appended.map((item) => item.imageCount ?? 0)),
       titleChars: TITLE_LIMIT,
     },
     criticalPath,

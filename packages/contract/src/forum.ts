@@ -27,7 +27,15 @@ const postFields = {
   createdAt: Type.String({ format: 'date-time' }),
 };
 
-export const PostSummary = Type.Object({ ...postFields, excerpt: Type.String() });
+export const PostSummary = Type.Object({
+  ...postFields,
+  images: Type.Array(Image, {
+    maxItems: 3,
+    description: 'The first three images (what a card shows), in order; url is null until approved',
+  }),
+  imageCount: Type.Integer({ description: 'How many images the post has' }),
+  excerpt: Type.String(),
+});
 export type PostSummary = Static<typeof PostSummary>;
 
 export const PostDetail = Type.Object({ ...postFields, body: Type.String(), isMine: Type.Boolean() });

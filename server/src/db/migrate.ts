@@ -7,6 +7,7 @@ import { moderationIndexesMigration } from './migrations/0003-moderation-indexes
 import { readPathMigration } from './migrations/0004-read-path';
 import { staffOnlyBoardsMigration } from './migrations/0005-staff-only-boards';
 import { stuckChecksMigration } from './migrations/0006-stuck-checks';
+import { contentVersionMigration } from './migrations/0050-content-version';
 
 function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
   return {
@@ -16,6 +17,7 @@ function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
     '0004-read-path': readPathMigration(),
     '0005-staff-only-boards': staffOnlyBoardsMigration(),
     '0006-stuck-checks': stuckChecksMigration(),
+    '0050-content-version': contentVersionMigration(handle.dialect),
   };
 }
 

@@ -171,6 +171,12 @@ export interface AppMetaTable {
   value: string;
 }
 
+/** A single row (id 1) whose value database triggers move on every change a public page may show. */
+export interface ContentVersionTable {
+  id: number;
+  value: number | string | bigint;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -184,6 +190,7 @@ export interface Database {
   media: MediaTable;
   post_media: PostMediaTable;
   moderation_actions: ModerationActionsTable;
+  content_version: ContentVersionTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

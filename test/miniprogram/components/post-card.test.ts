@@ -22,6 +22,7 @@ function post(overrides: Partial<PostSummary> = {}): PostSummary {
     commentCount: 3,
     status: 'published',
     images: [],
+    imageCount: 0,
     createdAt: new Date().toISOString(),
     ...overrides,
   };

@@ -278,3 +278,53 @@ describe('401 handling', () => {
     expect(wx.requests.map((r) => `${r.kind} ${r.path}`)).toEqual(['upload /media', 'request /auth/refresh', 'upload /media']);
   });
 });
+
+describe('revalidation (ETag / If-None-Match)', () => {
+  it('revalidates a tagged GET: the repeat sends If-None-Match, and a 304 resolves with the kept body', async () => {
+    const transport = createTransport({ baseUrl: BASE, timeoutMs: 1000 });
+    const page = { items: [{ id: 1, title: '第一帖' }], nextCursor: null };
+    wx.handler = routes({
+      'GET /posts': (r) =>
+        r.header['If-None-Match'] === '"v1"' ? r.respond(304, '', { ETag: '"v1"' }) : r.respond(200, page, { ETag: '"v1"' }),
+    });
+    await expect(transport.request({ path: '/posts', query: { limit: 20 } })).resolves.toEqual(page);
+    await expect(transport.request({ path: '/posts', query: { limit: 20 } })).resolves.toEqual(page);
+    expect(wx.requests.map((r) => r.header['If-None-Match'])).toEqual([undefined, '"v1"']);
+  });
+
+  it('a changed page replaces the kept one; other URLs and untagged answers are never conditional', async () => {
+    const transport = createTransport({ baseUrl: BASE, timeoutMs: 1000 });
+    let version = 1;
+    wx.handler = routes({
+      'GET /posts': (r) =>
+        r.header['If-None-Match'] === `"v${version}"` ? r.respond(304, '') : r.respond(200, { v: version }, { etag: `"v${version}"` }),
+      'GET /boards': (r) => r.respond(200, { items: [] }),
+    });
+    await transport.request({ path: '/posts' });
+    version = 2;
+    await expect(transport.request({ path: '/posts' })).resolves.toEqual({ v: 2 });
+    await expect(transport.request({ path: '/posts' })).resolves.toEqual({ v: 2 });
+    await transport.request({ path: '/boards' });
+    await transport.request({ path: '/boards' });
+    await transport.request({ path: '/posts', query: { boardId: 3 } });
+    expect(wx.requests.map((r) => `${r.url.slice(BASE.length)} ${r.header['If-None-Match'] ?? '-'}`)).toEqual([
+      '/posts -',
+      '/posts "v1"',
+      '/posts "v2"',
+      '/boards -',
+      '/boards -',
+      '/posts?boardId=3 -',
+    ]);
+  });
+
+  it('writes never carry If-None-Match', async () => {
+    const transport = createTransport({ baseUrl: BASE, timeoutMs: 1000 });
+    wx.handler = routes({
+      'GET /posts': (r) => r.respond(200, { items: [] }, { ETag: '"v1"' }),
+      'POST /posts': (r) => r.respond(201, { id: 9 }),
+    });
+    await transport.request({ path: '/posts' });
+    await transport.request({ method: 'POST', path: '/posts', body: { title: '标题' } });
+    expect(wx.requests[1]?.header['If-None-Match']).toBeUndefined();
+  });
+});

@@ -27,6 +27,7 @@ export function post(id: number, overrides: Partial<PostSummary> = {}): PostSumm
     commentCount: 0,
     status: 'published',
     images: [],
+    imageCount: 0,
     createdAt: '2025-01-01T00:00:00.000Z',
     excerpt: '摘要',
     ...overrides,

@@ -87,7 +87,7 @@ describe('ForumStore feed', () => {
     const store = loadedFeed([2, 1]);
     store.upsertCreatedPost(postDetail(10, { status: 'held', body: '这是'.repeat(50) }));
     expect(store.feed.items[0]).toMatchObject({ id: 10, status: 'held' });
-    expect(store.feed.items[0]?.excerpt).toHaveLength(81);
+    expect(store.feed.items[0]?.excerpt).toHaveLength(53);
     expect(store.myPosts.items.map((p) => p.id)).toEqual([10]);
     store.upsertCreatedPost(postDetail(10, { status: 'published' }));
     expect(store.feed.items.filter((p) => p.id === 10)).toEqual([expect.objectContaining({ status: 'published' })]);

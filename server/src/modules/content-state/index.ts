@@ -17,3 +17,4 @@ export {
   recountComments,
   type TextOutcome,
 } from './text-states';
+export { readContentVersion } from './content-version';

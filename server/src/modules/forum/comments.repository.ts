@@ -1,5 +1,6 @@
 /** SQL for comments: a thread reads oldest first, keyset-paginated on id. */
 import type { Db } from '../../db/database';
+import { precompiled, type Param } from '../../db/precompiled';
 import type { ContentStatus } from '../../db/schema';
 import { isoNow } from '../../lib/time';
 
@@ -25,13 +26,18 @@ export function findComment(db: Db, id: number) {
   return selectComments(db).where('comments.id', '=', id).executeTakeFirst();
 }
 
-export function listPublishedComments(db: Db, options: { postId: number; afterId?: number; limit: number }) {
-  let query = selectComments(db).where('comments.post_id', '=', options.postId).where('comments.status', '=', 'published');
-  if (options.afterId !== undefined) query = query.where('comments.id', '>', options.afterId);
-  return query
+// Read on every post view: one shape (a first page is "after id 0"), built and compiled once (db/precompiled.ts).
+const publishedCommentsQuery = precompiled((db, p: Param<{ postId: number; afterId: number; take: number }>) =>
+  selectComments(db)
+    .where('comments.post_id', '=', p('postId'))
+    .where('comments.status', '=', 'published')
+    .where('comments.id', '>', p('afterId'))
     .orderBy('comments.id', 'asc')
-    .limit(options.limit + 1)
-    .execute();
+    .limit(p('take')),
+);
+
+export function listPublishedComments(db: Db, options: { postId: number; afterId?: number; limit: number }) {
+  return publishedCommentsQuery.all(db, { postId: options.postId, afterId: options.afterId ?? 0, take: options.limit + 1 });
 }
 
 /** The viewer's own comments on a post that others cannot see yet (checking, held, rejected). */

@@ -40,10 +40,17 @@ const forumRoutes: FastifyPluginAsyncTypebox<ForumRouteOptions> = async (app, op
         tags: ['forum'],
         summary: 'Published posts, newest first',
         querystring: PostsQuery,
-        response: { 200: Page(PostSummary), ...errors },
+        response: { 200: Page(PostSummary), 304: Type.Null({ description: 'First page unchanged since If-None-Match' }), ...errors },
       },
     },
-    async (request) => forum.listPosts(request.query),
+    async (request, reply) => {
+      const { page, etag } = await forum.listPostsWithTag(request.query);
+      if (etag === undefined) return page;
+      // Clients revalidate every time (no-cache); an unchanged first page costs a 304 and no body.
+      reply.header('etag', etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      return page;
+    },
   );
 
   app.get(

@@ -18,6 +18,7 @@ import * as comments from './comments.repository';
 import { presentBoard, presentComment, presentPostDetail, presentPostSummary } from './forum.presenter';
 import * as posts from './posts.repository';
 import type { PostSummaryRow } from './posts.repository';
+import { createPublicPageCache } from './public-pages';
 import { insertReportOnce } from './reports.repository';
 
 const TEXT_VERDICT_OF: Record<SubmissionOutcome, TextVerdict> = { published: 'pass', held: 'review', checking: 'pending' };
@@ -28,6 +29,7 @@ export type ForumService = ReturnType<typeof createForumService>;
 
 export function createForumService(deps: { db: Db; contentCheck: ContentCheck }) {
   const { db, contentCheck } = deps;
+  const firstPages = createPublicPageCache(db);
 
   /** Published content is public; anything else only for its author and moderators. */
   function canSee(row: { status: string; author_id: number }, viewer: Viewer | null): boolean {
@@ -52,6 +54,16 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
   return {
     async listBoards() {
       return { items: (await boards.listBoards(db)).map(presentBoard) };
+    },
+
+    /**
+     * The feed with an ETag when it is a first page: those are the same for every viewer, read far
+     * more often than content changes, and come from the public-page cache; later pages are read
+     * from the database each time.
+     */
+    async listPostsWithTag(query: PostsQuery): Promise<{ page: Awaited<ReturnType<typeof summaries>>; etag?: string }> {
+      if (query.cursor !== undefined) return { page: await this.listPosts(query) };
+      return firstPages.get(`posts:${query.boardId ?? ''}:${query.pinned ? 1 : 0}:${query.limit ?? 20}`, () => this.listPosts(query));
     },
 
     async listPosts(query: PostsQuery) {
@@ -119,7 +131,8 @@ export function createForumService(deps: { db: Db; contentCheck: ContentCheck })
     },
 
     async listComments(postId: number, viewer: Viewer | null, page: { cursor?: string; limit?: number }) {
-      await visiblePost(postId, viewer);
+      const post = await posts.findPostVisibility(db, postId);
+      if (!post || !canSee(post, viewer)) throw notFound(`post ${postId}`);
       const limit = page.limit ?? 20;
       const afterId = decodeCursor(page.cursor);
       const rows = await comments.listPublishedComments(db, { postId, afterId, limit });

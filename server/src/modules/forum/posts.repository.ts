@@ -1,5 +1,6 @@
 /** SQL for posts. Every list is keyset-paginated on id and served by an index (see the migration). */
 import type { Db } from '../../db/database';
+import { precompiled, type Param } from '../../db/precompiled';
 import type { ContentStatus, TextVerdict } from '../../db/schema';
 import { excerptOf } from '../../lib/excerpt';
 import { isoNow } from '../../lib/time';
@@ -28,8 +29,20 @@ function selectPosts(db: Db) {
 export type PostSummaryRow = Awaited<ReturnType<typeof listPublishedPosts>>[number];
 export type PostWithAuthor = Awaited<ReturnType<typeof findPost>> & {};
 
+// Read on every post view: built and compiled once (db/precompiled.ts).
+const findPostQuery = precompiled((db, p: Param<{ id: number }>) => selectPosts(db).select('posts.body').where('posts.id', '=', p('id')));
+
 export function findPost(db: Db, id: number) {
-  return selectPosts(db).select('posts.body').where('posts.id', '=', id).executeTakeFirst();
+  return findPostQuery.first(db, { id });
+}
+
+/** What deciding whether a viewer may see a post needs, and no more (comment lists ask it each time). */
+const findPostVisibilityQuery = precompiled((db, p: Param<{ id: number }>) =>
+  db.selectFrom('posts').select(['id', 'status', 'author_id']).where('id', '=', p('id')),
+);
+
+export function findPostVisibility(db: Db, id: number) {
+  return findPostVisibilityQuery.first(db, { id });
 }
 
 export function listPublishedPosts(db: Db, options: { boardId?: number; pinnedOnly?: boolean; beforeId?: number; limit: number }) {

@@ -1,5 +1,6 @@
 /** SQL for uploaded media and the images attached to posts. */
 import type { Db } from '../../db/database';
+import { precompiled, type Param } from '../../db/precompiled';
 import type { MediaRow } from '../../db/schema';
 import { isoNow } from '../../lib/time';
 
@@ -92,8 +93,19 @@ export async function attachedMediaIds(db: Db, mediaIds: string[]): Promise<stri
   return rows.map((r) => r.media_id);
 }
 
+// One post's images, read on every post view: built and compiled once (db/precompiled.ts).
+const imagesOfOnePostQuery = precompiled((db, p: Param<{ postId: number }>) =>
+  db
+    .selectFrom('post_media')
+    .innerJoin('media', 'media.id', 'post_media.media_id')
+    .select(['post_media.post_id', 'media.id', 'media.status', 'media.width', 'media.height'])
+    .where('post_media.post_id', '=', p('postId'))
+    .orderBy('post_media.position'),
+);
+
 export function listPostMedia(db: Db, postIds: number[]) {
   if (postIds.length === 0) return Promise.resolve([]);
+  if (postIds.length === 1) return imagesOfOnePostQuery.all(db, { postId: postIds[0]! });
   return db
     .selectFrom('post_media')
     .innerJoin('media', 'media.id', 'post_media.media_id')
