@@ -79,9 +79,9 @@ export function createModerationQueues(db: Db) {
       return toQueuePage(rows, limit, (r) => [r.updated_at, r.id], presentQueuedNickname);
     },
 
-    async actions(page: PageRequest) {
+    async actions(page: PageRequest, filter: repo.ActionFilter = {}) {
       const limit = page.limit ?? 20;
-      const rows = await repo.listActions(db, { beforeId: decodeCursor(page.cursor), limit });
+      const rows = await repo.listActions(db, { beforeId: decodeCursor(page.cursor), limit }, filter);
       return toPage(rows, limit, presentLogEntry);
     },
   };
