@@ -33,6 +33,18 @@ async function heldPost(body = '等待人工审核的帖子 [review]'): Promise<
   return response.json().id;
 }
 
+/** A published post to comment on. */
+async function publishedPost(): Promise<number> {
+  const author = await t.loginAsMember('发帖的人');
+  const response = await t.request({
+    method: 'POST',
+    url: '/posts',
+    token: author.accessToken,
+    payload: { boardId, title: '公开', body: '大家好' },
+  });
+  return response.json().id;
+}
+
 const postStatus = async (id: number) =>
   (await t.database.handle.db.selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 const auditOf = (id: number) =>
@@ -241,6 +253,48 @@ describe('state changes', () => {
     const approve = await client.post(`/console/posts/${id}/approve`, {}, json);
     expect([approve.statusCode, approve.json().code]).toEqual([409, 'already_rejected']);
     expect(await auditOf(id)).toEqual([{ action: 'reject_post', reason: '与版块主题无关' }]);
+  });
+
+  it('remove reported content and decide comments through the same service and audit trail', async () => {
+    const client = await logIn(t, NAME, PASSWORD);
+    await client.get('/console/reports');
+    const author = await t.loginAsMember('被举报的人');
+    const reporter = await t.loginAsMember('举报的人');
+    const post = (
+      await t.request({ method: 'POST', url: '/posts', token: author.accessToken, payload: { boardId, title: '转让', body: '加我领红包' } })
+    ).json();
+    const report = (
+      await t.request({
+        method: 'POST',
+        url: '/reports',
+        token: reporter.accessToken,
+        payload: { targetType: 'post', targetId: post.id, reason: 'fraud' },
+      })
+    ).json();
+    const queue = (await client.get('/console/reports')).body;
+    expect(queue).toContain('诈骗信息');
+    expect(queue).toContain('举报的人');
+    const removed = await client.post(`/console/reports/${report.id}/resolve`, { action: 'remove_content', reason: '含有诈骗信息' });
+    expect(removed.statusCode).toBe(303);
+    expect(await postStatus(post.id)).toBe('rejected');
+    expect(await auditOf(post.id)).toEqual([{ action: 'reject_post', reason: '含有诈骗信息' }]);
+
+    const comment = (
+      await t.request({
+        method: 'POST',
+        url: `/posts/${await publishedPost()}/comments`,
+        token: author.accessToken,
+        payload: { body: '待审评论 [review]' },
+      })
+    ).json();
+    expect((await client.get('/console/comments')).body).toContain('待审评论 [review]');
+    const rejected = await client.post(
+      `/console/comments/${comment.id}/reject`,
+      { reason: '含有辱骂或人身攻击' },
+      { accept: 'application/json' },
+    );
+    expect(rejected.json()).toEqual({ changed: true, status: 'rejected' });
+    expect(await auditOf(comment.id)).toContainEqual({ action: 'reject_comment', reason: '含有辱骂或人身攻击' });
   });
 
   it('send the browser back only to console pages', async () => {
