@@ -6,9 +6,16 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { IdParams, MediaIdParams, ModerationActionKind, ModerationTargetType, type ModerationResult } from '@wx-community-starter/contract';
+import {
+  IdParams,
+  MediaIdParams,
+  ModerationActionKind,
+  ModerationTargetType,
+  ModerationUserParams,
+  type ModerationResult,
+} from '@wx-community-starter/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { unauthorized } from '../../lib/app-error';
+import { AppError } from '../../lib/app-error';
 import type { ActionFilter } from '../moderation/moderation.service';
 import type { ConsoleSession } from './console-accounts.service';
 import type { ConsoleRoutesOptions } from './console.routes';
@@ -16,7 +23,7 @@ import { SESSION_COOKIE, backTo, cookieOptions, sendPage, wantsJson } from './co
 import { auditPage } from './views/audit';
 import { dashboardPage } from './views/dashboard';
 import type { PageContext } from './views/layout';
-import { commentQueuePage, mediaQueuePage, postQueuePage, reportQueuePage } from './views/queues';
+import { commentQueuePage, mediaQueuePage, nicknameQueuePage, postQueuePage, reportQueuePage } from './views/queues';
 import { userPage } from './views/user';
 
 declare module 'fastify' {
@@ -55,7 +62,7 @@ const consoleWorkRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = async
     }
     if (cookieValue) void reply.clearCookie(SESSION_COOKIE, cookieOptions(options.secureCookies));
     if (request.method === 'GET' && !wantsJson(request)) return reply.redirect('/console/login', 303);
-    throw unauthorized('no live console session', 'console_login_required');
+    throw new AppError(401, 'console_login_required', '登录已过期，请重新登录管理后台', 'no live console session');
   });
 
   const viewer = (request: FastifyRequest) => request.consoleSession!.viewer;
@@ -98,6 +105,10 @@ const consoleWorkRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = async
     sendPage(reply, reportQueuePage(await moderation.reportQueue(viewer(request), page(request)), context(request, reply))),
   );
 
+  app.get('/nicknames', { schema: { ...hide, querystring: CursorQuery } }, async (request, reply) =>
+    sendPage(reply, nicknameQueuePage(await moderation.nicknameQueue(viewer(request), page(request)), context(request, reply))),
+  );
+
   app.get('/media/:id', { schema: { ...hide, params: MediaIdParams } }, async (request, reply) => {
     const content = await media.publicContent(request.params.id, viewer(request));
     return reply.type(content.mimeType).header('cache-control', 'private, no-store').send(content.bytes);
@@ -136,6 +147,16 @@ const consoleWorkRoutes: FastifyPluginAsyncTypebox<ConsoleRoutesOptions> = async
   );
   app.post('/media/:id/reject', { schema: { ...hide, params: MediaIdParams, body: ReasonBody }, ...post }, async (request, reply) =>
     answer(request, reply, await moderation.decideMedia(viewer(request), request.params.id, 'rejected', request.body.reason)),
+  );
+  app.post(
+    '/nicknames/:userId/approve',
+    { schema: { ...hide, params: ModerationUserParams, body: DecisionBody }, ...post },
+    async (request, reply) => answer(request, reply, await moderation.decideNickname(viewer(request), request.params.userId, true)),
+  );
+  app.post(
+    '/nicknames/:userId/reject',
+    { schema: { ...hide, params: ModerationUserParams, body: DecisionBody }, ...post },
+    async (request, reply) => answer(request, reply, await moderation.decideNickname(viewer(request), request.params.userId, false)),
   );
   app.post('/reports/:id/resolve', { schema: { ...hide, params: IdParams, body: ResolveBody }, ...post }, async (request, reply) =>
     answer(

@@ -82,7 +82,10 @@ describe('who gets in', () => {
     const page = await t.request({ method: 'GET', url: '/console/posts' });
     expect([page.statusCode, page.headers.location]).toEqual([303, '/console/login']);
     const script = await t.request({ method: 'GET', url: '/console/', headers: { accept: 'application/json' } });
-    expect([script.statusCode, script.json().code]).toEqual([401, 'console_login_required']);
+    expect([script.statusCode, script.json()]).toEqual([
+      401,
+      { code: 'console_login_required', message: '登录已过期，请重新登录管理后台' },
+    ]);
   });
 
   it('ignores bearer tokens, even a moderator’s: only a console session opens it', async () => {
@@ -297,6 +300,20 @@ describe('state changes', () => {
     expect(await auditOf(comment.id)).toContainEqual({ action: 'reject_comment', reason: '含有辱骂或人身攻击' });
   });
 
+  it('decide held nicknames', async () => {
+    const client = await logIn(t, NAME, PASSWORD);
+    const guest = await t.loginAsGuest();
+    const asked = await t.request({ method: 'PUT', url: '/me', token: guest.accessToken, payload: { nickname: '新昵称[review]' } });
+    expect(asked.statusCode).toBe(200);
+    const userId = asked.json().user.id;
+    const queue = await client.get('/console/nicknames');
+    expect(queue.body).toContain('新昵称[review]');
+    const approved = await client.post(`/console/nicknames/${userId}/approve`, {}, { accept: 'application/json' });
+    expect(approved.json()).toEqual({ changed: true, status: 'approved' });
+    expect(await auditOf(userId)).toContainEqual({ action: 'approve_nickname', reason: '新昵称[review]' });
+    expect((await client.get('/console/nicknames')).body).not.toContain('新昵称[review]');
+  });
+
   it('send the browser back only to console pages', async () => {
     const client = await logIn(t, NAME, PASSWORD);
     await client.get('/console/posts');
@@ -318,7 +335,15 @@ describe('pages', () => {
       payload: { boardId, title: '<script>alert(1)</script>', body: '"><img src=x onerror=alert(1)> [review]' },
     });
     const client = await logIn(t, NAME, PASSWORD);
-    for (const url of ['/console', '/console/posts', '/console/comments', '/console/media', '/console/reports', '/console/audit']) {
+    for (const url of [
+      '/console',
+      '/console/posts',
+      '/console/comments',
+      '/console/media',
+      '/console/reports',
+      '/console/nicknames',
+      '/console/audit',
+    ]) {
       const page = await client.get(url);
       expect([url, page.statusCode]).toEqual([url, 200]);
       expect(page.headers).toMatchObject({

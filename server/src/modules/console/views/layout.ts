@@ -6,7 +6,7 @@ export interface PageContext {
   /** The signed-in console account; undefined on the login page. */
   accountName?: string;
   /** Which navigation entry is current. */
-  section?: 'dashboard' | 'posts' | 'comments' | 'media' | 'reports' | 'audit' | 'users';
+  section?: 'dashboard' | 'posts' | 'comments' | 'media' | 'reports' | 'nicknames' | 'audit' | 'users';
 }
 
 const NAV: [NonNullable<PageContext['section']>, string, string][] = [
@@ -15,6 +15,7 @@ const NAV: [NonNullable<PageContext['section']>, string, string][] = [
   ['comments', '/console/comments', '待审评论'],
   ['media', '/console/media', '待审图片'],
   ['reports', '/console/reports', '举报'],
+  ['nicknames', '/console/nicknames', '待审昵称'],
   ['audit', '/console/audit', '审核日志'],
 ];
 

@@ -1,5 +1,11 @@
-/** The queues: held posts with their images, held comments, the media grid and open reports. */
-import type { ModerationComment, ModerationMedia, ModerationPost, ModerationReport } from '@wx-community-starter/contract';
+/** The queues: held posts with their images, held comments, the media grid, open reports and held nicknames. */
+import type {
+  ModerationComment,
+  ModerationMedia,
+  ModerationNickname,
+  ModerationPost,
+  ModerationReport,
+} from '@wx-community-starter/contract';
 import { REPORT_REASON_LABELS } from '@wx-community-starter/contract';
 import { formatTime } from './format';
 import { decisionForm, emptyState, pager, reasonPresets, TRIAGE_HINT, userLink } from './decisions';
@@ -179,6 +185,26 @@ export function reportQueuePage(page: Page<ModerationReport>, context: PageConte
             fields: { action: 'remove_content' },
           })}
           ${report.target ? html`<a class="button button--quiet" href="/console/users/${report.target.author.id}">封禁作者…</a>` : ''}
+        </div>
+      </article>`,
+  );
+}
+
+export function nicknameQueuePage(page: Page<ModerationNickname>, context: PageContext) {
+  const back = '/console/nicknames';
+  return queuePage(
+    '待审昵称',
+    { ...context, section: 'nicknames' },
+    page,
+    back,
+    '没有待审的昵称。',
+    (row) =>
+      html`<article class="item card" data-item data-id="nickname-${row.userId}" tabindex="-1">
+        <h2 class="item__title">${row.pendingNickname}</h2>
+        <p class="item__meta">${userLink({ id: row.userId, nickname: row.nickname })} 申请改用此昵称 · ${formatTime(row.requestedAt)}</p>
+        <div class="item__actions">
+          ${decisionForm(context, { action: `/console/nicknames/${row.userId}/approve`, label: '通过', key: 'a', tone: 'primary', back })}
+          ${decisionForm(context, { action: `/console/nicknames/${row.userId}/reject`, label: '拒绝', key: 'r', tone: 'danger', back })}
         </div>
       </article>`,
   );
