@@ -6,7 +6,9 @@
 const swc = (syntax) => ['@swc/jest', { jsc: { parser: { syntax }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const transform = { '^.+\\.ts$': swc('typescript'), '^.+\\.m?js$': swc('ecmascript') };
 // A few dependencies ship ESM only, which Jest on Node 20 cannot require: compile just those.
-const esmOnly = ['cookie', 'content-disposition'];
+// @fastify/cookie loads `cookie` with import(), which Jest cannot run without VM modules; compiled,
+// the import() becomes a require.
+const esmOnly = ['cookie', 'content-disposition', '@fastify/cookie'];
 const base = {
   transform,
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],

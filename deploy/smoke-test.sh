@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the built server as production runs it: NODE_ENV=production, real-looking
 # secrets, an https PUBLIC_BASE_URL, TRUST_PROXY unset, a throwaway SQLite file and a free port.
-# Checks GET /health, the seeded GET /posts, and that 20 wrong passwords with a rotating
-# X-Forwarded-For get 429 after the limit. Run after deploy/build.sh (CI does).
+# Checks GET /health, the seeded GET /posts, that /docs and /console are off, and that 20 wrong
+# passwords with a rotating X-Forwarded-For get 429 after the limit. Run after deploy/build.sh (CI does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -f server/dist/server.js ]] || { echo "server/dist/server.js missing: run deploy/build.sh first" >&2; exit 1; }
@@ -33,6 +33,8 @@ count=$(node -e "console.log(JSON.parse(process.argv[1]).items.length)" "$posts"
 echo "GET /posts → $count seeded posts"
 (( count > 0 )) || fail "no seeded posts"
 [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/docs")" == 404 ]] || fail "/docs served in production"
+# The web console is opt-in in production (CONSOLE_ENABLED=true).
+[[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/console/login")" == 404 ]] || fail "/console served without CONSOLE_ENABLED"
 
 statuses=""
 for i in $(seq 1 20); do

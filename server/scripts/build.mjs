@@ -21,8 +21,9 @@ execFileSync(
 
 fs.rmSync(path.join(serverDir, 'dist'), { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(serverDir, 'src', 'server.ts')],
-  outfile: path.join(serverDir, 'dist', 'server.js'),
+  // The server, and the web console's account CLI (node server/dist/console-cli.js add-moderator NAME).
+  entryPoints: [path.join(serverDir, 'src', 'server.ts'), path.join(serverDir, 'src', 'console-cli.ts')],
+  outdir: path.join(serverDir, 'dist'),
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -32,4 +33,6 @@ await build({
   external: dependencies.flatMap((name) => [name, `${name}/*`]),
   logLevel: 'warning',
 });
+// The console's stylesheet and script are files it serves, read from beside the bundle.
+fs.cpSync(path.join(serverDir, 'src', 'modules', 'console', 'assets'), path.join(serverDir, 'dist', 'console-assets'), { recursive: true });
 console.log(`built ${path.relative(process.cwd(), path.join(serverDir, 'dist', 'server.js'))}`);

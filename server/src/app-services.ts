@@ -9,6 +9,7 @@ import type { Db } from './db/database';
 import type { JobHandler } from './jobs/job-runner';
 import { createAccessTokens } from './modules/auth/access-tokens';
 import { createAuthService, type AuthService } from './modules/auth/auth.service';
+import { createConsoleAccountsService, type ConsoleAccountsService } from './modules/console/console-accounts.service';
 import { createContentCheck } from './modules/content-check/content-check.service';
 import { createTextRecheckHandler, TEXT_RECHECK_JOB } from './modules/content-check/text-recheck.job';
 import { createForumService, type ForumService } from './modules/forum/forum.service';
@@ -31,6 +32,7 @@ export interface AppServices {
   moderation: ModerationService;
   contentCheckProbe: ContentCheckProbe;
   push: PushService;
+  consoleAccounts: ConsoleAccountsService;
 }
 
 declare module 'fastify' {
@@ -74,6 +76,12 @@ export function createAppServices(deps: AppServiceDeps): { services: AppServices
       sampleText: config.contentCheckProbeText,
     }),
     push: createPushService({ push: config.push, appId: config.wechat.appId, media }),
+    consoleAccounts: createConsoleAccountsService({
+      db,
+      testAccountUsername,
+      idleMinutes: config.console.idleMinutes,
+      sessionHours: config.console.sessionHours,
+    }),
   };
 
   const jobHandlers = {

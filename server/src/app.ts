@@ -12,6 +12,7 @@ import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { createLogger } from './lib/logger';
 import { fastifyTrustProxy } from './lib/trust-proxy';
 import authRoutes from './modules/auth/auth.routes';
+import consoleRoutes from './modules/console/console.routes';
 import forumRoutes from './modules/forum/forum.routes';
 import meRoutes from './modules/me/me.routes';
 import { createConfiguredMediaStore } from './modules/media/configured-media-store';
@@ -117,5 +118,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(pushRoutes);
   await app.register(moderationRoutes, { prefix: '/moderation' });
   await app.register(contentCheckProbeRoutes, { prefix: '/moderation' });
+  if (config.console.enabled) {
+    await app.register(consoleRoutes, {
+      prefix: '/console',
+      secureCookies: config.env === 'production',
+      loginsPerMinute: config.console.loginsPerMinute,
+    });
+  }
   return app;
 }

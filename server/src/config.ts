@@ -124,6 +124,16 @@ const ConfigSchema = Type.Object({
     pressureSampleIntervalMs: Type.Integer({ minimum: 1 }),
   }),
   openApiDocs: Type.Boolean(),
+  /** The moderators' web console at /console (modules/console): CONSOLE_ENABLED; on by default except in production. */
+  console: Type.Object({
+    enabled: Type.Boolean(),
+    /** A session unused this long ends (CONSOLE_IDLE_MINUTES). */
+    idleMinutes: Type.Integer({ minimum: 1 }),
+    /** A session ends this long after login however busy it is (CONSOLE_SESSION_HOURS). */
+    sessionHours: Type.Integer({ minimum: 1 }),
+    /** Password attempts per address and account name (CONSOLE_LOGINS_PER_MINUTE). */
+    loginsPerMinute: Type.Integer({ minimum: 1 }),
+  }),
   /** The known-bad text POST /moderation/content-check-probe sends to msgSecCheck; a built-in sample when unset. */
   contentCheckProbeText: Type.Optional(Type.String({ minLength: 1, maxLength: 2500 })),
 });
@@ -224,6 +234,13 @@ export function loadConfig(env: Env = process.env): Config {
       pressureSampleIntervalMs: integer(env, 'PRESSURE_SAMPLE_INTERVAL_MS', 1000),
     },
     openApiDocs: mode === 'development',
+    console: {
+      // Off in production unless asked for: a deployment opts in to a password login page on the internet.
+      enabled: env.CONSOLE_ENABLED ? env.CONSOLE_ENABLED === 'true' || env.CONSOLE_ENABLED === '1' : !production,
+      idleMinutes: integer(env, 'CONSOLE_IDLE_MINUTES', 30),
+      sessionHours: integer(env, 'CONSOLE_SESSION_HOURS', 12),
+      loginsPerMinute: integer(env, 'CONSOLE_LOGINS_PER_MINUTE', 5),
+    },
     contentCheckProbeText: env.CONTENT_CHECK_PROBE_TEXT || undefined,
   };
 

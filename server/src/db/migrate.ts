@@ -8,6 +8,7 @@ import { readPathMigration } from './migrations/0004-read-path';
 import { staffOnlyBoardsMigration } from './migrations/0005-staff-only-boards';
 import { stuckChecksMigration } from './migrations/0006-stuck-checks';
 import { contentVersionMigration } from './migrations/0050-content-version';
+import { consoleAccountsMigration } from './migrations/0030-console-accounts';
 
 function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
   return {
@@ -18,6 +19,7 @@ function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
     '0005-staff-only-boards': staffOnlyBoardsMigration(),
     '0006-stuck-checks': stuckChecksMigration(),
     '0050-content-version': contentVersionMigration(handle.dialect),
+    '0030-console-accounts': consoleAccountsMigration(),
   };
 }
 

@@ -166,6 +166,25 @@ export interface ModerationActionsTable {
   created_at: string;
 }
 
+/** A moderator's web-console login (modules/console); never the reviewer test account. */
+export interface ConsoleAccountsTable {
+  name: string;
+  user_id: number;
+  password_hash: string;
+  created_at: string;
+  password_changed_at: string;
+}
+
+/** A console login, stored by the SHA-256 of its cookie value. */
+export interface ConsoleSessionsTable {
+  id_hash: string;
+  account_name: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 export interface AppMetaTable {
   key: string;
   value: string;
@@ -191,6 +210,8 @@ export interface Database {
   post_media: PostMediaTable;
   moderation_actions: ModerationActionsTable;
   content_version: ContentVersionTable;
+  console_accounts: ConsoleAccountsTable;
+  console_sessions: ConsoleSessionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -115,3 +115,26 @@ export function countJobs(db: Db, kind?: string): Promise<number> {
   if (kind) query = query.where('kind', '=', kind);
   return query.executeTakeFirstOrThrow().then((row) => Number(row.n));
 }
+
+/** Jobs waiting, per kind: the backlog operators watch (moderation overview). */
+export async function countJobsByKind(db: Db): Promise<{ kind: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('jobs')
+    .select(['kind', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .groupBy('kind')
+    .orderBy('kind')
+    .execute();
+  return rows.map((row) => ({ kind: row.kind, count: Number(row.n) }));
+}
+
+/** Jobs of these kinds whose last attempt failed (still retrying), the most recently rescheduled first. */
+export function listFailingJobs(db: Db, kinds: string[], limit: number) {
+  return db
+    .selectFrom('jobs')
+    .select(['id', 'kind', 'attempts', 'last_error', 'run_at', 'created_at'])
+    .where('kind', 'in', kinds)
+    .where('last_error', 'is not', null)
+    .orderBy('run_at', 'desc')
+    .limit(limit)
+    .execute();
+}

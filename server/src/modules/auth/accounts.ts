@@ -13,6 +13,11 @@ export function findAccount(db: Db, userId: number): Promise<UserRow | undefined
   return users.findUserById(db, userId);
 }
 
+/** The user behind a web-console moderator account (modules/console). */
+export function createModeratorAccount(db: Db, nickname: string): Promise<UserRow> {
+  return users.insertModeratorUser(db, nickname);
+}
+
 export function promoteGuestToMember(db: Db, userId: number): Promise<void> {
   return users.promoteGuest(db, userId);
 }

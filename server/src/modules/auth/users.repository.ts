@@ -50,6 +50,16 @@ export async function insertStaffUser(
     .executeTakeFirstOrThrow();
 }
 
+/** A moderator with no login of its own here (no openid, no username): the web console's accounts point at it. */
+export async function insertModeratorUser(db: Db, nickname: string): Promise<UserRow> {
+  const now = isoNow();
+  return db
+    .insertInto('users')
+    .values({ nickname, role: 'moderator', created_at: now, updated_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 export async function updateUser(db: Db, id: number, changes: UserUpdate): Promise<UserRow> {
   return db
     .updateTable('users')

@@ -86,9 +86,9 @@ export function createModerationQueues(db: Db) {
       return { ...counts, oldestPendingAgeSeconds: age, oldestPendingAt: oldest };
     },
 
-    async actions(page: PageRequest) {
+    async actions(page: PageRequest, filter: repo.ActionFilter = {}) {
       const limit = page.limit ?? 20;
-      const rows = await repo.listActions(db, { beforeId: decodeCursor(page.cursor), limit });
+      const rows = await repo.listActions(db, { beforeId: decodeCursor(page.cursor), limit }, filter);
       return toPage(rows, limit, presentLogEntry);
     },
   };

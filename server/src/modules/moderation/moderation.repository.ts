@@ -186,8 +186,16 @@ export function listNicknameQueue(db: Db, page: QueuePage<number>) {
     .execute();
 }
 
-/** Newest first on the primary key. */
-export function listActions(db: Db, page: { beforeId?: number; limit: number }) {
+/** What the audit log can be narrowed to (the web console's filters). */
+export interface ActionFilter {
+  action?: ModerationActionKind;
+  targetType?: ModerationTargetType;
+  targetId?: string;
+  moderatorId?: number;
+}
+
+/** Newest first on the primary key; a filter narrows the same walk. */
+export function listActions(db: Db, page: { beforeId?: number; limit: number }, filter: ActionFilter = {}) {
   let query = db
     .selectFrom('moderation_actions')
     .innerJoin('users', 'users.id', 'moderation_actions.moderator_id')
@@ -203,6 +211,10 @@ export function listActions(db: Db, page: { beforeId?: number; limit: number }) 
     ])
     .$narrowType<{ action: ModerationActionKind; target_type: ModerationTargetType }>();
   if (page.beforeId !== undefined) query = query.where('moderation_actions.id', '<', page.beforeId);
+  if (filter.action) query = query.where('moderation_actions.action', '=', filter.action);
+  if (filter.targetType) query = query.where('moderation_actions.target_type', '=', filter.targetType);
+  if (filter.targetId) query = query.where('moderation_actions.target_id', '=', filter.targetId);
+  if (filter.moderatorId !== undefined) query = query.where('moderation_actions.moderator_id', '=', filter.moderatorId);
   return query
     .orderBy('moderation_actions.id', 'desc')
     .limit(page.limit + 1)

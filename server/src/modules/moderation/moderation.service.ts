@@ -26,6 +26,10 @@ import {
   recomputePostStatus,
 } from '../content-state';
 import { createModerationQueues, type PageRequest } from './moderation-queues';
+import { moderationOverview } from './moderation-overview';
+import type { ActionFilter } from './moderation.repository';
+
+export type { ActionFilter };
 import * as repo from './moderation.repository';
 
 export const DEFAULT_REJECT_REASON = '内容不符合社区公约';
@@ -88,7 +92,16 @@ export function createModerationService(deps: { db: Db }) {
     mediaQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.media(page)),
     reportQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.reports(page)),
     nicknameQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.nicknames(page)),
-    actionLog: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.actions(page)),
+    actionLog: (viewer: Viewer | null, page: PageRequest, filter?: ActionFilter) => read(viewer, () => queues.actions(page, filter)),
+    /** Queue sizes, the oldest waiting item, failing WeChat checks and the job backlog (the console's dashboard). */
+    overview: (viewer: Viewer | null) => read(viewer, () => moderationOverview(db)),
+    /** A user as a moderator sees them before banning or unbanning. */
+    userSummary: (viewer: Viewer | null, userId: number) =>
+      read(viewer, async () => {
+        const user = await findAccount(db, userId);
+        if (!user || user.deleted_at !== null) throw notFound(`user ${userId}`);
+        return { id: user.id, nickname: user.nickname, role: user.role, bannedAt: user.banned_at, createdAt: user.created_at };
+      }),
     summary: (viewer: Viewer | null) => read(viewer, () => queues.summary()),
 
     /** Passes the text and the held images; images still pending at WeChat keep the post checking. */

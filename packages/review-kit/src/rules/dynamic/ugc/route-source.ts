@@ -35,6 +35,7 @@ export function routeSource(project: ReviewProject, route: WriteRoute): { file: 
   const method = route.method.toLowerCase();
   for (let start = 0; start < segments.length; start += 1) {
     const candidate = `/${segments.slice(start).join('/')}`;
+    const found: { file: string; line: number }[] = [];
     for (const file of filesOf(project)) {
       // The path may sit on the line after `app.post(` once a formatter breaks the call.
       const index = file.lines.findIndex(
@@ -42,8 +43,13 @@ export function routeSource(project: ReviewProject, route: WriteRoute): { file: 
           new RegExp(`\\.${method}\\b`).test(`${file.lines[i - 1] ?? ''} ${line}`) &&
           [`'${candidate}'`, `"${candidate}"`, `\`${candidate}\``].some((quoted) => line.includes(quoted)),
       );
-      if (index !== -1) return { file: file.path, line: index + 1 };
+      if (index !== -1) found.push({ file: file.path, line: index + 1 });
     }
+    // Two plugins may declare the same tail under different prefixes (/moderation/users/:id/ban and
+    // /console/users/:id/ban): prefer the file named after a dropped prefix segment.
+    const prefixes = segments.slice(0, start).filter((segment) => !segment.startsWith(':'));
+    const named = found.find((match) => prefixes.some((prefix) => match.file.split('/').some((part) => part.startsWith(prefix))));
+    if (named ?? found[0]) return named ?? found[0];
   }
   return undefined;
 }
