@@ -71,7 +71,7 @@ it('(e) the reviewer test account approves the held post, which then reaches the
   expect(account?.username).toBeTruthy();
 
   const me = await go(app.miniProgram, 'switchTab', '/pages/me/index');
-  await tap(me, '#test-login-entry');
+  await tap(me, '#password-login-entry');
   const login = await currentPage(app.miniProgram, 'pages/login/index');
   await type(login, '.login__username', account.username);
   await type(login, '.login__password', account.password);

@@ -77,7 +77,7 @@ ComponentWithStore({
     onPrivacy() {
       openContract().catch(() => wx.showToast({ title: '暂时无法打开隐私保护指引', icon: 'none' }));
     },
-    onTestLogin() {
+    onPasswordLogin() {
       openLogin();
     },
     onModeration() {
