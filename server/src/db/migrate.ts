@@ -6,6 +6,7 @@ import { mediaAndModerationMigration } from './migrations/0002-media-and-moderat
 import { moderationIndexesMigration } from './migrations/0003-moderation-indexes';
 import { readPathMigration } from './migrations/0004-read-path';
 import { staffOnlyBoardsMigration } from './migrations/0005-staff-only-boards';
+import { banListMigration } from './migrations/0020-ban-list';
 
 function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
   return {
@@ -14,6 +15,7 @@ function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
     '0003-moderation-indexes': moderationIndexesMigration(),
     '0004-read-path': readPathMigration(),
     '0005-staff-only-boards': staffOnlyBoardsMigration(),
+    '0020-ban-list': banListMigration(),
   };
 }
 

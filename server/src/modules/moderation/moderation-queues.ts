@@ -1,10 +1,11 @@
-/** What moderators read: the queues of content waiting for a human, and the audit log. */
+/** What moderators read: the queues of content waiting for a human, the ban list and the audit log. */
 import type { ModerationReport } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import { decodeCursor, toPage } from '../../lib/cursor';
 import { imagesOfPosts } from '../media/media-access';
 import {
   excerpt,
+  presentBan,
   presentLogEntry,
   presentQueuedComment,
   presentQueuedMedia,
@@ -77,6 +78,21 @@ export function createModerationQueues(db: Db) {
       const limit = page.limit ?? 20;
       const rows = await repo.listNicknameQueue(db, { after: decodeQueueCursor(page.cursor, integerId), limit });
       return toQueuePage(rows, limit, (r) => [r.updated_at, r.id], presentQueuedNickname);
+    },
+
+    async bans(page: PageRequest) {
+      const limit = page.limit ?? 20;
+      const rows = await repo.listBans(db, { before: decodeQueueCursor(page.cursor, integerId), limit });
+      const reasons = await repo.latestBanReasons(
+        db,
+        rows.slice(0, limit).map((r) => r.id),
+      );
+      return toQueuePage(
+        rows,
+        limit,
+        (r) => [r.banned_at, r.id],
+        (r) => presentBan(r, reasons.get(r.id) ?? null),
+      );
     },
 
     async actions(page: PageRequest) {

@@ -7,7 +7,14 @@
  * stray click. Images follow content-state (media-states.ts), where moderators may reverse any verdict.
  */
 import type { Transaction } from 'kysely';
-import type { ModerationActionKind, ModerationResult, ModerationTargetType, ResolveReportBody } from '@wx-community-starter/contract';
+import {
+  DEFAULT_IMAGE_REJECT_REASON,
+  DEFAULT_REJECT_REASON,
+  type ModerationActionKind,
+  type ModerationResult,
+  type ModerationTargetType,
+  type ResolveReportBody,
+} from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
@@ -28,8 +35,7 @@ import {
 import { createModerationQueues, type PageRequest } from './moderation-queues';
 import * as repo from './moderation.repository';
 
-export const DEFAULT_REJECT_REASON = '内容不符合社区公约';
-export const DEFAULT_IMAGE_REJECT_REASON = '图片不符合社区公约';
+export { DEFAULT_IMAGE_REJECT_REASON, DEFAULT_REJECT_REASON } from '@wx-community-starter/contract';
 
 export function requireModerator(viewer: Viewer | null): Viewer {
   const me = requireViewer(viewer);
@@ -89,6 +95,7 @@ export function createModerationService(deps: { db: Db }) {
     reportQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.reports(page)),
     nicknameQueue: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.nicknames(page)),
     actionLog: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.actions(page)),
+    banList: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.bans(page)),
 
     /** Passes the text and the held images; images still pending at WeChat keep the post checking. */
     approvePost: (viewer: Viewer | null, id: number) =>
