@@ -11,12 +11,13 @@
  * and no other page ever shows a popup it did not ask for.
  */
 import { privacyStore } from '../stores';
+import { PRIVACY_GUIDELINE_NAME } from '../utils/copy';
 
 /** The user declined (or WeChat refused within 10 s of a refusal): cancel the action and explain. */
 export class PrivacyDeclinedError extends Error {
   override readonly name = 'PrivacyDeclinedError';
   readonly code = 'privacy_declined';
-  readonly userMessage = '需要先同意《隐私保护指引》才能使用此功能';
+  readonly userMessage = `需要先同意${PRIVACY_GUIDELINE_NAME}才能使用此功能`;
 
   constructor(readonly detail: string = 'privacy permission is not authorized') {
     super(detail);

@@ -10,6 +10,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { agree, disagree, enterPage, leavePage, newPageKey, openContract } from '../../services/privacy.service';
 import { privacyStore } from '../../stores/index';
+import { PRIVACY_GUIDELINE_NAME } from '../../utils/copy';
 
 export const AGREE_BUTTON_ID = 'privacy-agree';
 
@@ -20,7 +21,14 @@ ComponentWithStore({
     fields: { pending: () => privacyStore.visible, ownerPage: () => privacyStore.ownerPage },
     actions: [],
   },
-  data: { pending: false, ownerPage: null as number | null, pageKey: 0, pageVisible: true, agreeButtonId: AGREE_BUTTON_ID },
+  data: {
+    pending: false,
+    ownerPage: null as number | null,
+    pageKey: 0,
+    pageVisible: true,
+    agreeButtonId: AGREE_BUTTON_ID,
+    guidelineName: PRIVACY_GUIDELINE_NAME,
+  },
   lifetimes: {
     // Attached before the page's onLoad, so a request made while the page loads is already its own.
     attached() {

@@ -11,6 +11,7 @@ import { openContract } from '../../services/privacy.service';
 import { deleteAccount } from '../../services/profile.service';
 import { userMessageOf } from '../../services/transport';
 import { forumStore, sessionStore } from '../../stores/index';
+import { PRIVACY_GUIDELINE_NAME } from '../../utils/copy';
 import { absoluteUrl } from '../../utils/urls';
 import { openAgreement, openLogin, openModeration, openPost, openProfile } from '../../routes';
 
@@ -75,7 +76,7 @@ ComponentWithStore({
       openAgreement();
     },
     onPrivacy() {
-      openContract().catch(() => wx.showToast({ title: '暂时无法打开隐私保护指引', icon: 'none' }));
+      openContract().catch(() => wx.showToast({ title: `暂时无法打开${PRIVACY_GUIDELINE_NAME}`, icon: 'none' }));
     },
     onPasswordLogin() {
       openLogin();

@@ -187,10 +187,10 @@ export function createModerationService(deps: { db: Db }) {
     /** Revokes every session at once; viewer.ts refuses writing to a banned user who logs in again. */
     ban: (viewer: Viewer | null, userId: number, reason?: string) =>
       decide(viewer, async ({ trx, me, record }) => {
-        if (userId === me.user.id) throw forbidden('moderators cannot ban themselves', '不能封禁自己');
+        if (userId === me.user.id) throw forbidden('moderators cannot ban themselves', '不能禁言自己');
         const user = await findAccount(trx, userId);
         if (!user) throw notFound(`user ${userId}`);
-        if (user.role === 'moderator') throw forbidden(`user ${userId} is a moderator`, '不能封禁其他管理员');
+        if (user.role === 'moderator') throw forbidden(`user ${userId} is a moderator`, '不能禁言其他管理员');
         if (!(await banAccount(trx, userId))) return unchanged('banned');
         await record({ action: 'ban_user', targetType: 'user', targetId: userId, reason: reason ?? null });
         return { changed: true, status: 'banned' };

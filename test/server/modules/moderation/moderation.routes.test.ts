@@ -430,7 +430,7 @@ describe('bans', () => {
       .executeTakeFirstOrThrow();
     const response = await mod('POST', `/moderation/users/${other.id}/ban`, { reason: '试试看' });
     expect(response.statusCode).toBe(403);
-    expect(response.json()).toMatchObject({ code: 'forbidden', message: '不能封禁其他管理员' });
+    expect(response.json()).toMatchObject({ code: 'forbidden', message: '不能禁言其他管理员' });
     expect(await auditRows('user', other.id)).toHaveLength(0);
   });
 });
