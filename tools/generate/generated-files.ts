@@ -10,7 +10,7 @@
 import path from 'node:path';
 import prettier from 'prettier';
 import { MODERATION_ACTION_LABELS, MODERATION_REASON_PRESETS, REPORT_REASON_LABELS } from '@wx-community-starter/contract';
-import { seedPosts } from '../../server/src/dev/seed/content';
+import type { SeedPost } from '../../server/src/dev/seed/content';
 
 export interface GeneratedFile {
   /** Relative to the repository root. */
@@ -39,7 +39,13 @@ function contractLabels(): string {
   ].join('\n');
 }
 
-function seedArticles(): string {
+/** The seed of `root`, read when asked: `npm run init` edits it first, in the same process. */
+function seedPostsOf(root: string): SeedPost[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(root, 'server/src/dev/seed/content')) as { seedPosts: SeedPost[] }).seedPosts;
+}
+
+function seedArticles(seedPosts: SeedPost[]): string {
   const article = (key: string) => {
     const post = seedPosts.find((p) => p.key === key);
     if (!post) throw new Error(`the seed has no post with key "${key}"`);
@@ -58,7 +64,7 @@ function seedArticles(): string {
 export async function generatedFiles(root: string): Promise<GeneratedFile[]> {
   const files = [
     { path: 'miniprogram/data/contract-labels.ts', content: contractLabels() },
-    { path: 'miniprogram/data/seed-articles.ts', content: seedArticles() },
+    { path: 'miniprogram/data/seed-articles.ts', content: seedArticles(seedPostsOf(root)) },
   ];
   return Promise.all(
     files.map(async (file) => {
