@@ -25,8 +25,9 @@ import { userMessageOf } from './transport';
 export async function loadBoards(): Promise<void> {
   try {
     forumStore.setBoards(await getBoards());
-  } catch {
-    // Boards are a filter: the feed works without them, and the next load tries again.
+  } catch (error) {
+    // The feed works without boards (they are a filter); compose cannot, and shows this with a retry.
+    forumStore.failBoards(userMessageOf(error));
   }
 }
 

@@ -1,17 +1,23 @@
 /**
  * Privacy authorization (enforced since 2023-10-17). Registers wx.onNeedPrivacyAuthorization
- * once for the whole app, so the custom popup (bound to privacy.store) appears on any page at
- * the moment a privacy API or component is about to be used. The popup's buttons call agree() /
- * disagree(); both settle every pending call. requireAuthorization() asks before a flow that
- * will use privacy APIs (e.g. the nickname input, which cannot raise the popup itself).
+ * once for the whole app, so the custom popup (bound to privacy.store) appears at the moment a
+ * privacy API or component is about to be used. The popup's buttons call agree() / disagree();
+ * both settle every pending call. requireAuthorization() asks before a flow that will use privacy
+ * APIs (e.g. the nickname input, which cannot raise the popup itself).
+ *
+ * A pending request belongs to the page that asked. Every page's popup reports when its page comes
+ * to the front (enterPage) and when it is gone (leavePage); leaving a page with its request
+ * unanswered answers it as a refusal, so the privacy API fails as WeChat fails it after 不同意,
+ * and no other page ever shows a popup it did not ask for.
  */
 import { privacyStore } from '../stores';
+import { PRIVACY_GUIDELINE_NAME } from '../utils/copy';
 
 /** The user declined (or WeChat refused within 10 s of a refusal): cancel the action and explain. */
 export class PrivacyDeclinedError extends Error {
   override readonly name = 'PrivacyDeclinedError';
   readonly code = 'privacy_declined';
-  readonly userMessage = '需要先同意《隐私保护指引》才能使用此功能';
+  readonly userMessage = `需要先同意${PRIVACY_GUIDELINE_NAME}才能使用此功能`;
 
   constructor(readonly detail: string = 'privacy permission is not authorized') {
     super(detail);
@@ -20,6 +26,7 @@ export class PrivacyDeclinedError extends Error {
 
 let installed = false;
 let nextRequestId = 1;
+let nextPageKey = 1;
 /** Several privacy APIs may wait at once; one answer from the user settles them all. */
 const pending = new Map<number, WechatMiniprogram.NeedPrivacyAuthorizationResolve>();
 
@@ -70,6 +77,25 @@ export function disagree(): boolean {
   }
   settle({ event: 'disagree' });
   return true;
+}
+
+/** A key for one page's popup, taken when it attaches. */
+export function newPageKey(): number {
+  return nextPageKey++;
+}
+
+/**
+ * The page of `pageKey` is in front (opened, or shown again). A request another page left
+ * unanswered is answered as a refusal first: the user has moved on without agreeing.
+ */
+export function enterPage(pageKey: number): void {
+  if (privacyStore.pendingElsewhere(pageKey) && pending.size > 0) settle({ event: 'disagree' });
+  privacyStore.enterPage(pageKey);
+}
+
+/** The page of `pageKey` is unloaded: its unanswered request is refused. */
+export function leavePage(pageKey: number): void {
+  if (privacyStore.visible && privacyStore.ownerPage === pageKey && pending.size > 0) settle({ event: 'disagree' });
 }
 
 export function hasPendingAuthorization(): boolean {

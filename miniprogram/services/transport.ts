@@ -1,5 +1,5 @@
 /**
- * The one way the mini program talks to the API, over wx.request and wx.uploadFile.
+ * The one way the mini program talks to the API, over wx.request, wx.uploadFile and wx.downloadFile.
  *
  * - The base URL and timeout come from config.ts; bodies are JSON.
  * - wx.request's `success` fires for every HTTP status, so the status code decides: 2xx is a
@@ -40,6 +40,12 @@ export interface UploadOptions {
   /** Sent before the file (the server reads `purpose` first). */
   formData?: Record<string, string>;
   auth?: boolean;
+  timeoutMs?: number;
+}
+
+export interface DownloadOptions {
+  /** Path under the API base URL, e.g. `/moderation/media/abc/content`. */
+  path: string;
   timeoutMs?: number;
 }
 
@@ -190,6 +196,8 @@ export interface TransportSettings {
 export interface Transport {
   request<T>(options: RequestOptions): Promise<T>;
   upload<T>(options: UploadOptions): Promise<T>;
+  /** GETs a file with the token (e.g. an image only moderators may see); resolves with its temp path. */
+  download(options: DownloadOptions): Promise<string>;
   /**
    * Renews the session (refresh, else silent login). Concurrent calls share one renewal.
    * Resolves false when both failed. Also used at launch when the stored access token expired.
@@ -316,9 +324,34 @@ export function createTransport(settings: TransportSettings): Transport {
     );
   }
 
+  async function download(options: DownloadOptions): Promise<string> {
+    const url = `${settings.baseUrl}${options.path}`;
+    const result = await execute<{ tempFilePath: string }>(
+      true,
+      (token) =>
+        new Promise<RawResponse>((resolve, reject) => {
+          wx.downloadFile({
+            url,
+            header: authHeader(token),
+            timeout: options.timeoutMs ?? settings.timeoutMs,
+            // downloadFile succeeds for every status too; only a 2xx body is the file asked for.
+            success: (res) =>
+              resolve({
+                statusCode: res.statusCode,
+                data: res.statusCode >= 200 && res.statusCode < 300 ? { tempFilePath: res.tempFilePath } : {},
+                header: {},
+              }),
+            fail: (err) => reject(errorFromFailure(err.errMsg)),
+          });
+        }),
+    );
+    return result.tempFilePath;
+  }
+
   return {
     request,
     upload,
+    download,
     renewSession,
     setTokenSource(source) {
       tokenSource = source;

@@ -35,6 +35,8 @@ export function toPostSummary(post: PostDetail): PostSummary {
 
 export class ForumStore {
   boards: Board[] = [];
+  /** Why the last boards load failed; null after a success. */
+  boardsError: string | null = null;
   /** The board the feed shows; null = all boards. */
   feedBoardId: number | null = null;
   feed: PagedList<PostSummary> = emptyList();
@@ -69,6 +71,17 @@ export class ForumStore {
 
   setBoards(boards: Board[]): void {
     this.boards = boards;
+    this.boardsError = null;
+  }
+
+  /** The boards could not be loaded: compose shows why, with a retry. */
+  failBoards(message: string): void {
+    this.boardsError = message;
+  }
+
+  /** The boards a writer may post to: staff-only ones (公告) only for moderators. */
+  boardsFor(isModerator: boolean): Board[] {
+    return this.boards.filter((board) => isModerator || !board.staffOnly);
   }
 
   setPinned(items: PostSummary[]): void {

@@ -45,7 +45,7 @@ it('(c) pass is published, review is 审核中 for its author only, risky is ref
   expect(passed).toEqual({ title: '发布成功', message: '帖子已经发布，大家都能看到了' });
 
   const held = await publish('徒步路线推荐 [review]', '想找一条适合新手的徒步路线，大家有推荐吗？');
-  expect(held).toEqual({ title: '审核中', message: expect.stringContaining('审核中') });
+  expect(held).toEqual({ title: '审核中', message: '管理员确认后其他人就能看到' });
 
   // Refused outright: nothing is stored, the compose page keeps the text and says why.
   const refused = await publish('今天的心情 [risky]', '随便写写今天发生的事情。');
@@ -71,7 +71,7 @@ it('(e) the reviewer test account approves the held post, which then reaches the
   expect(account?.username).toBeTruthy();
 
   const me = await go(app.miniProgram, 'switchTab', '/pages/me/index');
-  await tap(me, '#test-login-entry');
+  await tap(me, '#password-login-entry');
   const login = await currentPage(app.miniProgram, 'pages/login/index');
   await type(login, '.login__username', account.username);
   await type(login, '.login__password', account.password);

@@ -49,14 +49,11 @@ it('shows the moderation page to a guest as a friendly refusal, not a blank page
   expect(moderation?.texts.join(' ')).toContain('仅管理员可以使用审核管理');
 });
 
-it('reports the reviewer login entry as info only, with the reason from review.config.json', () => {
-  const testText = of('rendered-test-text');
-  expect(testText.map((finding) => [finding.page, finding.severity])).toEqual([
-    ['pages/me/index', 'info'],
-    ['pages/login/index', 'info'],
-  ]);
-  expect(testText[0]).toMatchObject({ file: 'miniprogram/pages/me/index.wxml', evidence: expect.stringContaining('测试账号登录') });
-  expect(testText[0]?.message).toContain('exempted in review.config.json');
+it('renders no test text on any page, the reviewer entry 账号密码登录 included, with no exemption', () => {
+  expect(project.config.exemptions ?? []).toEqual([]);
+  expect(of('rendered-test-text')).toEqual([]);
+  const me = observed.pages.find((page) => page.route === 'pages/me/index');
+  expect(me?.texts.join(' ')).toContain('账号密码登录');
 });
 
 it('proves the content check on every UGC field, with no blocking or warning finding', () => {

@@ -1,13 +1,8 @@
-/** The sheet for reporting a post or comment: pick a reason, submit; the page sends it. */
-const REASONS = [
-  { value: 'spam', label: '垃圾广告' },
-  { value: 'abuse', label: '辱骂攻击' },
-  { value: 'porn', label: '色情低俗' },
-  { value: 'illegal', label: '违法违规' },
-  { value: 'fraud', label: '诈骗信息' },
-  { value: 'privacy', label: '泄露隐私' },
-  { value: 'other', label: '其他' },
-] as const;
+/**
+ * The sheet for reporting a post or comment: pick a reason, submit; the page sends it. The reasons
+ * and their labels are the contract's (REPORT_REASON_LABELS), the same the moderators read.
+ */
+import { REPORT_REASONS } from '../../data/contract-labels';
 
 Component({
   options: { styleIsolation: 'apply-shared' },
@@ -15,7 +10,7 @@ Component({
     show: { type: Boolean, value: false },
     submitting: { type: Boolean, value: false },
   },
-  data: { reasons: REASONS, selected: '' },
+  data: { reasons: REPORT_REASONS, selected: '' },
   observers: {
     show(show: boolean) {
       if (show) this.setData({ selected: '' });

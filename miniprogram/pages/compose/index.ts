@@ -51,8 +51,10 @@ ComponentWithStore({
   storeBindings: {
     store: forumStore,
     fields: {
-      boards: () => forumStore.boards,
-      boardNames: () => forumStore.boards.map((board) => board.name),
+      // A member is never offered a board the server would refuse them (staff-only 公告).
+      boards: () => forumStore.boardsFor(sessionStore.isModerator),
+      boardNames: () => forumStore.boardsFor(sessionStore.isModerator).map((board) => board.name),
+      boardsError: () => forumStore.boardsError ?? '',
       writeAccess: () => sessionStore.writeAccess,
     },
     actions: {},
@@ -60,6 +62,8 @@ ComponentWithStore({
   data: {
     boards: [] as Board[],
     boardNames: [] as string[],
+    boardsError: '',
+    boardsRetrying: false,
     boardIndex: 0,
     /** The user chose a board: boards arriving later do not move the picker. */
     boardPicked: false,
@@ -82,6 +86,12 @@ ComponentWithStore({
   methods: {
     onLoad() {
       if (forumStore.boards.length === 0) void loadBoards();
+    },
+
+    async onRetryBoards() {
+      this.setData({ boardsRetrying: true });
+      await loadBoards();
+      this.setData({ boardsRetrying: false });
     },
 
     onBoardChange(event: WechatMiniprogram.PickerChange) {

@@ -1,6 +1,7 @@
 /**
- * 测试账号登录: username + password for the reviewer test account (and other account holders).
- * Only reachable from 我的; nothing in the app ever requires it. Cancel goes back.
+ * 账号密码登录: username + password, for the reviewer test account named on the submission form
+ * (and other account holders). Only reachable from 我的, small and neutral; nothing in the app ever
+ * requires it. Cancel goes back.
  */
 import { loginWithPassword } from '../../services/auth.service';
 import { ME_PAGE, leavePage } from '../../routes';

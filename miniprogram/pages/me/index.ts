@@ -5,12 +5,13 @@
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { toJS } from 'mobx-miniprogram';
-import { fetchMe, logout } from '../../services/auth.service';
+import { fetchMe, logout, silentLogin } from '../../services/auth.service';
 import { loadMyPosts } from '../../services/forum.service';
 import { openContract } from '../../services/privacy.service';
 import { deleteAccount } from '../../services/profile.service';
 import { userMessageOf } from '../../services/transport';
 import { forumStore, sessionStore } from '../../stores/index';
+import { PRIVACY_GUIDELINE_NAME } from '../../utils/copy';
 import { absoluteUrl } from '../../utils/urls';
 import { openAgreement, openLogin, openModeration, openPost, openProfile } from '../../routes';
 
@@ -33,6 +34,8 @@ ComponentWithStore({
       myPosts: () => toJS(forumStore.myPosts.items),
       myPostsLoaded: () => forumStore.myPosts.loaded,
       myPostsError: () => forumStore.myPosts.error ?? '',
+      myPostsHasMore: () => forumStore.myPostsHasMore,
+      myPostsLoading: () => forumStore.myPosts.loading,
     },
     actions: [],
   },
@@ -50,6 +53,8 @@ ComponentWithStore({
     myPosts: [] as unknown[],
     myPostsLoaded: false,
     myPostsError: '',
+    myPostsHasMore: false,
+    myPostsLoading: false,
     busy: false,
   },
   methods: {
@@ -65,6 +70,12 @@ ComponentWithStore({
       await fetchMe().catch(() => undefined);
       await loadMyPosts(forumStore.myPosts.loaded ? 'refresh' : 'first');
     },
+    onReachBottom() {
+      this.onMoreMyPosts();
+    },
+    onMoreMyPosts() {
+      if (sessionStore.isLoggedIn) void loadMyPosts('more');
+    },
     onEditProfile() {
       openProfile();
     },
@@ -75,9 +86,9 @@ ComponentWithStore({
       openAgreement();
     },
     onPrivacy() {
-      openContract().catch(() => wx.showToast({ title: '暂时无法打开隐私保护指引', icon: 'none' }));
+      openContract().catch(() => wx.showToast({ title: `暂时无法打开${PRIVACY_GUIDELINE_NAME}`, icon: 'none' }));
     },
-    onTestLogin() {
+    onPasswordLogin() {
       openLogin();
     },
     onModeration() {
@@ -86,6 +97,9 @@ ComponentWithStore({
     async onLogout() {
       await logout();
       wx.showToast({ title: '已退出登录', icon: 'none' });
+      // Back to this WeChat user's own session, as at any open; without it they stay a guest.
+      await silentLogin().catch(() => undefined);
+      await this.refresh();
     },
     async onDeleteAccount() {
       if (this.data.busy) return;

@@ -1,100 +1,54 @@
 /**
- * 审核管理 (moderators only; others see why they cannot use it): queues of held posts, comments,
- * images and open reports, with approve / reject / resolve and banning a post's author.
+ * 审核管理 (moderators only; others see why they cannot use it): held posts (with their images),
+ * comments, images, reports (labelled reasons), nicknames, the ban list and the audit log, each
+ * loading more a page at a time. Reject, remove and ban ask for a reason first (reason-sheet:
+ * the contract's presets or free text), which the author is shown.
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import {
   approveComment,
   approveMedia,
+  approveNickname,
   approvePost,
   banUser,
+  downloadModerationImage,
   getQueue,
-  getSummary,
   rejectComment,
   rejectMedia,
+  rejectNickname,
   rejectPost,
   resolveReport,
+  unbanUser,
   type ModerationQueue,
 } from '../../services/moderation.service';
 import { userMessageOf } from '../../services/transport';
 import { sessionStore } from '../../stores/index';
-import type { ModerationSummary } from '../../../typings/api';
-
-interface QueueRow {
-  key: string;
-  id: string;
-  title: string;
-  text: string;
-  meta: string;
-  authorId: number;
-}
+import type { ModerationReasonKind } from '../../data/contract-labels';
+import { toRows, type QueueRow } from './queue-rows';
 
 const TABS: { key: ModerationQueue; label: string }[] = [
   { key: 'posts', label: '帖子' },
   { key: 'comments', label: '评论' },
   { key: 'media', label: '图片' },
   { key: 'reports', label: '举报' },
+  { key: 'nicknames', label: '昵称' },
+  { key: 'bans', label: '禁言' },
+  { key: 'actions', label: '记录' },
 ];
 
-const REPORT_REASONS: Record<string, string> = { spam: '垃圾广告', abuse: '辱骂攻击', illegal: '违法违规', other: '其他' };
-
-/** One line over the tabs: what waits, and how long the oldest content has waited for WeChat. */
-function summaryLine(summary: ModerationSummary): string {
-  const { queues, awaitingWeChat, oldestPendingAgeSeconds } = summary;
-  const waiting = `待处理 帖子 ${queues.posts} · 评论 ${queues.comments} · 图片 ${queues.media} · 举报 ${queues.reports}`;
-  if (oldestPendingAgeSeconds === null) return `${waiting}；没有等待自动检测的内容`;
-  const total = awaitingWeChat.posts + awaitingWeChat.comments + awaitingWeChat.media + awaitingWeChat.nicknames;
-  const age =
-    oldestPendingAgeSeconds < 60
-      ? '不到 1 分钟'
-      : oldestPendingAgeSeconds < 3600
-        ? `${Math.floor(oldestPendingAgeSeconds / 60)} 分钟`
-        : `${Math.floor(oldestPendingAgeSeconds / 3600)} 小时`;
-  return `${waiting}；${total} 项等待自动检测，最久已等 ${age}`;
+/** What the reason sheet is confirming. */
+interface SheetTarget {
+  action: 'reject' | 'remove' | 'ban';
+  id: string;
 }
 
-async function loadRows(queue: ModerationQueue): Promise<QueueRow[]> {
-  switch (queue) {
-    case 'posts':
-      return (await getQueue('posts')).items.map((p) => ({
-        key: `post-${p.id}`,
-        id: String(p.id),
-        title: p.title,
-        text: p.body,
-        meta: `${p.author.nickname ?? `用户 ${p.author.id}`} · ${p.awaitingAutomaticCheck ? '等待自动检测' : '待人工审核'}`,
-        authorId: p.author.id,
-      }));
-    case 'comments':
-      return (await getQueue('comments')).items.map((c) => ({
-        key: `comment-${c.id}`,
-        id: String(c.id),
-        title: `评论于「${c.postTitle}」`,
-        text: c.body,
-        meta: c.author.nickname ?? `用户 ${c.author.id}`,
-        authorId: c.author.id,
-      }));
-    case 'media':
-      return (await getQueue('media')).items.map((m) => ({
-        key: `media-${m.id}`,
-        id: m.id,
-        title: m.purpose === 'avatar' ? '头像' : '帖子图片',
-        text: `${m.width}×${m.height} · ${Math.ceil(m.byteSize / 1024)} KB`,
-        meta: `${m.owner.nickname ?? `用户 ${m.owner.id}`} · ${m.awaitingWeChat ? '等待自动检测' : '待人工审核'}`,
-        authorId: m.owner.id,
-      }));
-    case 'reports':
-      return (await getQueue('reports')).items.map((r) => ({
-        key: `report-${r.id}`,
-        id: String(r.id),
-        title: `举报${r.targetType === 'post' ? '帖子' : '评论'}：${REPORT_REASONS[r.reason] ?? r.reason}`,
-        text: r.target ? r.target.excerpt : '内容已被删除',
-        meta: r.detail ?? '',
-        authorId: r.target?.author.id ?? 0,
-      }));
-    default:
-      return [];
-  }
-}
+const SHEETS: Record<SheetTarget['action'], { title: string; confirmText: string }> = {
+  reject: { title: '驳回原因', confirmText: '确定驳回' },
+  remove: { title: '移除原因', confirmText: '确定移除' },
+  ban: { title: '禁言原因', confirmText: '确定禁言' },
+};
+
+type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, D>;
 
 ComponentWithStore({
   options: { styleIsolation: 'apply-shared' },
@@ -108,11 +62,18 @@ ComponentWithStore({
     tabs: TABS,
     current: 'posts' as ModerationQueue,
     rows: [] as QueueRow[],
+    nextCursor: null as string | null,
     loading: false,
+    loadingMore: false,
     loaded: false,
     errorMessage: '',
-    summaryText: '',
+    loadMoreError: '',
     busy: false,
+    sheetShow: false,
+    sheetKind: 'reject' as ModerationReasonKind,
+    sheetTitle: '',
+    sheetConfirmText: '',
+    sheetTarget: null as SheetTarget | null,
   },
   methods: {
     onShow() {
@@ -121,34 +82,77 @@ ComponentWithStore({
     onPullDownRefresh() {
       this.load().finally(() => wx.stopPullDownRefresh());
     },
+    onReachBottom() {
+      this.loadMore();
+    },
     async load(): Promise<void> {
       const queue = this.data.current;
-      this.setData({ loading: true, errorMessage: '' });
-      // The summary is a hint: when it fails the queue still loads, and the line is left out.
-      getSummary().then(
-        (summary) => this.setData({ summaryText: summaryLine(summary) }),
-        () => this.setData({ summaryText: '' }),
-      );
+      this.setData({ loading: true, errorMessage: '', loadMoreError: '' });
       try {
-        const rows = await loadRows(queue);
-        if (queue === this.data.current) this.setData({ rows, loaded: true });
+        const page = await getQueue(queue);
+        if (queue !== this.data.current) return;
+        this.setData({ rows: toRows(queue, page.items), nextCursor: page.nextCursor, loaded: true });
+        this.loadImages(0);
       } catch (error) {
         this.setData({ errorMessage: userMessageOf(error) });
       } finally {
         this.setData({ loading: false });
       }
     },
-    onTab(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: ModerationQueue }>) {
+    async loadMore(): Promise<void> {
+      const { current: queue, nextCursor, loadingMore } = this.data;
+      if (!nextCursor || loadingMore) return;
+      this.setData({ loadingMore: true, loadMoreError: '' });
+      try {
+        const page = await getQueue(queue, nextCursor);
+        if (queue !== this.data.current) return;
+        const start = this.data.rows.length;
+        // Only the new rows go through setData.
+        const added: Record<string, unknown> = { nextCursor: page.nextCursor };
+        toRows(queue, page.items).forEach((row, i) => (added[`rows[${start + i}]`] = row));
+        this.setData(added);
+        this.loadImages(start);
+      } catch (error) {
+        this.setData({ loadMoreError: userMessageOf(error) });
+      } finally {
+        this.setData({ loadingMore: false });
+      }
+    },
+    /** Images only moderators may see come with the token, so they are downloaded, then shown. */
+    loadImages(fromRow: number): void {
+      const queue = this.data.current;
+      this.data.rows.slice(fromRow).forEach((row, offset) => {
+        row.images.forEach((image, j) => {
+          const path = `rows[${fromRow + offset}].images[${j}]`;
+          downloadModerationImage(image.mediaId).then(
+            (src) => {
+              if (queue === this.data.current && this.data.rows[fromRow + offset]?.key === row.key) this.setData({ [`${path}.src`]: src });
+            },
+            () => {
+              if (queue === this.data.current && this.data.rows[fromRow + offset]?.key === row.key)
+                this.setData({ [`${path}.failed`]: true });
+            },
+          );
+        });
+      });
+    },
+    onPreview(event: Tap<{ src: string }>) {
+      const src = event.currentTarget.dataset.src;
+      if (src) wx.previewImage({ urls: [src], current: src });
+    },
+    onTab(event: Tap<{ key: ModerationQueue }>) {
       const key = event.currentTarget.dataset.key;
       if (key === this.data.current) return;
-      this.setData({ current: key, rows: [], loaded: false });
+      this.setData({ current: key, rows: [], nextCursor: null, loaded: false });
       this.load();
     },
-    async act(run: () => Promise<unknown>, done: string): Promise<void> {
-      if (this.data.busy) return;
+    async act(run: () => Promise<unknown>, done: string): Promise<boolean> {
+      if (this.data.busy) return false;
       this.setData({ busy: true });
+      let ok = false;
       try {
         await run();
+        ok = true;
         wx.showToast({ title: done, icon: 'none' });
       } catch (error) {
         wx.showToast({ title: userMessageOf(error), icon: 'none' });
@@ -156,36 +160,74 @@ ComponentWithStore({
         this.setData({ busy: false });
       }
       await this.load();
+      return ok;
     },
-    onApprove(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+    onApprove(event: Tap<{ id: string }>) {
       const id = event.currentTarget.dataset.id;
-      const queue = this.data.current;
-      const run =
-        queue === 'posts'
-          ? () => approvePost(Number(id))
-          : queue === 'comments'
-            ? () => approveComment(Number(id))
-            : () => approveMedia(id);
-      return this.act(run, '已通过');
+      const run = {
+        posts: () => approvePost(Number(id)),
+        comments: () => approveComment(Number(id)),
+        media: () => approveMedia(id),
+        nicknames: () => approveNickname(Number(id)),
+      }[this.data.current as 'posts' | 'comments' | 'media' | 'nicknames'];
+      if (run) return this.act(run, '已通过');
+      return undefined;
     },
-    onReject(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+    openSheet(target: SheetTarget) {
+      const kind: ModerationReasonKind = target.action === 'reject' && this.data.current === 'media' ? 'rejectImage' : target.action;
+      this.setData({ sheetShow: true, sheetKind: kind, sheetTarget: target, ...sheetCopy(target.action) });
+    },
+    onReject(event: Tap<{ id: string }>) {
       const id = event.currentTarget.dataset.id;
-      const queue = this.data.current;
-      const run =
-        queue === 'posts' ? () => rejectPost(Number(id)) : queue === 'comments' ? () => rejectComment(Number(id)) : () => rejectMedia(id);
-      return this.act(run, '已驳回');
+      // A nickname refused keeps the old one; there is nothing to explain beyond 「未通过」.
+      if (this.data.current === 'nicknames') return this.act(() => rejectNickname(Number(id)), '已驳回');
+      this.openSheet({ action: 'reject', id });
+      return undefined;
     },
-    onResolve(
-      event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string; action: 'none' | 'remove_content' }>,
-    ) {
-      const { id, action } = event.currentTarget.dataset;
-      return this.act(() => resolveReport(Number(id), action), action === 'remove_content' ? '内容已移除' : '已处理');
+    onResolve(event: Tap<{ id: string }>) {
+      return this.act(() => resolveReport(Number(event.currentTarget.dataset.id), 'none'), '已处理');
     },
-    async onBan(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { authorId: number }>) {
+    onRemove(event: Tap<{ id: string }>) {
+      this.openSheet({ action: 'remove', id: event.currentTarget.dataset.id });
+    },
+    onBan(event: Tap<{ authorId: number }>) {
       const authorId = Number(event.currentTarget.dataset.authorId);
-      if (!authorId) return;
-      const answer = await wx.showModal({ title: '禁言作者', content: '禁言后该用户将无法发帖和评论，确定吗？', confirmText: '确定禁言' });
-      if (answer.confirm) await this.act(() => banUser(authorId), '已禁言');
+      if (authorId) this.openSheet({ action: 'ban', id: String(authorId) });
+    },
+    onUnban(event: Tap<{ id: string }>) {
+      return this.act(() => unbanUser(Number(event.currentTarget.dataset.id)), '已解除禁言');
+    },
+    onSheetClose() {
+      this.setData({ sheetShow: false, sheetTarget: null });
+    },
+    async onSheetConfirm(event: WechatMiniprogram.CustomEvent<{ reason: string }>) {
+      const target = this.data.sheetTarget;
+      const reason = event.detail.reason;
+      if (!target || !reason) return;
+      const queue = this.data.current;
+      const { id } = target;
+      let run: () => Promise<unknown>;
+      let done: string;
+      if (target.action === 'ban') {
+        run = () => banUser(Number(id), reason);
+        done = '已禁言';
+      } else if (target.action === 'remove') {
+        run = () => resolveReport(Number(id), 'remove_content', reason);
+        done = '内容已移除';
+      } else {
+        run =
+          queue === 'media'
+            ? () => rejectMedia(id, reason)
+            : queue === 'comments'
+              ? () => rejectComment(Number(id), reason)
+              : () => rejectPost(Number(id), reason);
+        done = '已驳回';
+      }
+      if (await this.act(run, done)) this.setData({ sheetShow: false, sheetTarget: null });
     },
   },
 });
+
+function sheetCopy(action: SheetTarget['action']) {
+  return { sheetTitle: SHEETS[action].title, sheetConfirmText: SHEETS[action].confirmText };
+}

@@ -9,9 +9,10 @@ import { installPrivacyListener, requireAuthorization } from '../../services/pri
 import { updateNickname, uploadAvatar } from '../../services/profile.service';
 import { userMessageOf } from '../../services/transport';
 import { sessionStore } from '../../stores/index';
+import { PRIVACY_GUIDELINE_NAME } from '../../utils/copy';
 import { absoluteUrl } from '../../utils/urls';
 
-const DECLINED_MESSAGE = '设置头像和昵称需要先同意《隐私保护指引》。你仍可以继续浏览社区内容，需要时再回到这里设置。';
+const DECLINED_MESSAGE = `设置头像和昵称需要先同意${PRIVACY_GUIDELINE_NAME}。你仍可以继续浏览社区内容，需要时再回到这里设置。`;
 
 ComponentWithStore({
   options: { styleIsolation: 'apply-shared' },

@@ -78,6 +78,14 @@ export const ModerationNickname = Type.Object({
 });
 export type ModerationNickname = Static<typeof ModerationNickname>;
 
+/** A banned account, newest ban first; the reason is the one given with the ban, if any. */
+export const ModerationBan = Type.Object({
+  user: ModerationUser,
+  bannedAt: time,
+  reason: Type.Union([Type.String(), Type.Null()]),
+});
+export type ModerationBan = Static<typeof ModerationBan>;
+
 export const ModerationActionKind = Type.Union([
   Type.Literal('approve_post'),
   Type.Literal('reject_post'),

@@ -18,6 +18,8 @@ beforeAll(async () => {
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       seen.push({ method: request.method, url: request.url, body });
+      if (request.url === '/image')
+        return void response.writeHead(200, { 'content-type': 'image/png' }).end(`bytes for ${request.headers.authorization ?? 'nobody'}`);
       if (request.url === '/codes')
         return void response
           .writeHead(200, { 'content-type': 'application/json' })
@@ -86,6 +88,29 @@ describe('wx.request', () => {
     expect(fake.inFlight).toEqual(['request']);
     await done;
     expect(fake.inFlight).toEqual([]);
+  });
+});
+
+/** APIs that return a task (request, uploadFile, downloadFile) answer through callbacks only, as WeChat. */
+const callTask = (wx: Record<string, unknown>, name: string, options: Record<string, unknown>) =>
+  new Promise<Record<string, unknown>>((resolve, reject) => {
+    (wx[name] as (o: Record<string, unknown>) => void)({ ...options, success: resolve, fail: reject });
+  });
+
+describe('wx.downloadFile', () => {
+  it('sends the headers given, keeps the body as a temp file that uploadFile reads back, and succeeds for every status', async () => {
+    const fake = createWxFake({ rewriteOrigins: { 'https://api.example.cn': baseUrl } });
+    const downloaded = await callTask(fake.wx, 'downloadFile', {
+      url: 'https://api.example.cn/image',
+      header: { Authorization: 'Bearer t1' },
+    });
+    expect(downloaded).toMatchObject({ statusCode: 200, tempFilePath: expect.stringMatching(/\.png$/) });
+    await callTask(fake.wx, 'uploadFile', { url: `${baseUrl}/upload`, filePath: downloaded.tempFilePath, name: 'file' });
+    expect(seen.at(-1)?.body).toContain('bytes for Bearer t1');
+
+    const missing = await callTask(fake.wx, 'downloadFile', { url: `${baseUrl}/missing` });
+    expect(missing.statusCode).toBe(404);
+    expect(fake.requests.map((r) => r.method)).toEqual(['DOWNLOAD', 'UPLOAD', 'DOWNLOAD']);
   });
 });
 

@@ -9,6 +9,7 @@ import { staffOnlyBoardsMigration } from './migrations/0005-staff-only-boards';
 import { stuckChecksMigration } from './migrations/0006-stuck-checks';
 import { contentVersionMigration } from './migrations/0050-content-version';
 import { consoleAccountsMigration } from './migrations/0030-console-accounts';
+import { banListMigration } from './migrations/0020-ban-list';
 
 function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
   return {
@@ -20,6 +21,7 @@ function migrationsFor(handle: DatabaseHandle): Record<string, Migration> {
     '0006-stuck-checks': stuckChecksMigration(),
     '0050-content-version': contentVersionMigration(handle.dialect),
     '0030-console-accounts': consoleAccountsMigration(),
+    '0020-ban-list': banListMigration(),
   };
 }
 

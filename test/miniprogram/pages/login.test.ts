@@ -1,4 +1,4 @@
-/** 测试账号登录: a wrong password is refused in Chinese; the reviewer account logs in and 我的 shows 审核管理. */
+/** 账号密码登录: a wrong password is refused in Chinese; the reviewer account logs in and 我的 shows 审核管理. */
 import { TEST_ACCOUNT_PASSWORD, type TestApp } from '../../support/server/test-app';
 import { installWxFake } from '../../support/miniprogram/wx-fake';
 import type { AppHost } from 'miniprogram-headless-host/runtime';
@@ -24,7 +24,7 @@ it('refuses a wrong password with a Chinese message, then logs the reviewer in',
   await loginAsReviewer(host, server, 'not-the-password');
   expect(host.currentPage().route).toBe('pages/login/index');
   expect(host.text('.login__error')).toMatch(/[\u4e00-\u9fa5]/);
-  expect(host.text()).toContain('测试账号登录（供审核与体验使用）');
+  expect(host.text()).toContain('账号密码登录');
 
   await host.input('.login__password', TEST_ACCOUNT_PASSWORD);
   await host.tap('.login__submit');
@@ -37,7 +37,7 @@ it('refuses a wrong password with a Chinese message, then logs the reviewer in',
 });
 
 it('cancel goes back without logging in', async () => {
-  await host.tap('#test-login-entry');
+  await host.tap('#password-login-entry');
   await host.tap('.login__cancel');
   expect(host.currentPage().route).toBe('pages/me/index');
 });

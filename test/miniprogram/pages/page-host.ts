@@ -29,9 +29,9 @@ export function png(width: number, height = 40): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Logs in with the reviewer account through 我的 → 测试账号登录, back on 我的. */
+/** Logs in with the reviewer account through 我的 → 账号密码登录, back on 我的. */
 export async function loginAsReviewer(host: AppHost, server: TestApp, password: string): Promise<void> {
-  await host.tap('#test-login-entry');
+  await host.tap('#password-login-entry');
   expect(host.currentPage().route).toBe('pages/login/index');
   await host.input('.login__username', server.config.testAccount.username);
   await host.input('.login__password', password);

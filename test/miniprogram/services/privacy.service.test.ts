@@ -76,3 +76,37 @@ it('openContract opens the guideline', async () => {
   const { privacy } = await load();
   await expect(privacy.openContract()).resolves.toBeUndefined();
 });
+
+it('refuses a request when another page comes to the front, not when its own page shows again', async () => {
+  const { privacy, privacyStore } = await load();
+  privacy.installPrivacyListener();
+  const asking = privacy.newPageKey();
+  const next = privacy.newPageKey();
+  privacy.enterPage(asking);
+  const authorization = privacy.requireAuthorization();
+  expect(privacyStore.ownerPage).toBe(asking);
+
+  // Back from the app's background (or the guideline page): still its own, still waiting.
+  privacy.enterPage(asking);
+  expect(privacy.hasPendingAuthorization()).toBe(true);
+
+  privacy.enterPage(next);
+  await expect(authorization).rejects.toBeInstanceOf(privacy.PrivacyDeclinedError);
+  expect(wx.privacyResolutions).toEqual([{ event: 'exposureAuthorization' }, { event: 'disagree' }]);
+  expect(privacyStore).toMatchObject({ visible: false, ownerPage: null, frontPage: next });
+});
+
+it('refuses a request when the page that asked is unloaded, and ignores other pages leaving', async () => {
+  const { privacy } = await load();
+  privacy.installPrivacyListener();
+  const underneath = privacy.newPageKey();
+  const asking = privacy.newPageKey();
+  privacy.enterPage(underneath);
+  privacy.enterPage(asking);
+  const authorization = privacy.requireAuthorization();
+  privacy.leavePage(underneath);
+  expect(privacy.hasPendingAuthorization()).toBe(true);
+  privacy.leavePage(asking);
+  await expect(authorization).rejects.toMatchObject({ code: 'privacy_declined' });
+  expect(privacy.hasPendingAuthorization()).toBe(false);
+});

@@ -16,3 +16,19 @@ describe('PrivacyStore', () => {
     expect(store).toMatchObject({ visible: false, referrer: '', requestId: null });
   });
 });
+
+describe('PrivacyStore page ownership', () => {
+  it('gives a request to the page in front when it is made, and knows when it is pending elsewhere', () => {
+    const store = new PrivacyStore();
+    store.enterPage(1);
+    store.show('requirePrivacyAuthorize', 7);
+    expect(store.ownerPage).toBe(1);
+    expect(store.pendingElsewhere(1)).toBe(false);
+    expect(store.pendingElsewhere(2)).toBe(true);
+    store.enterPage(2);
+    expect(store.ownerPage).toBe(1);
+    store.hide();
+    expect(store.ownerPage).toBeNull();
+    expect(store.pendingElsewhere(2)).toBe(false);
+  });
+});

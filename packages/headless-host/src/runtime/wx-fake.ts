@@ -37,7 +37,13 @@ export function createWxFake(initial: WxFakeOptions = {}): WxFake {
   const { settleApi } = work;
   const privacy = createPrivacy(settleApi, currentOptions);
   const media = createMedia(settleApi, privacy.requirePrivacy);
-  const network = createNetwork({ settleApi, options: currentOptions, openid: () => openid, readFile: media.readFile });
+  const network = createNetwork({
+    settleApi,
+    options: currentOptions,
+    openid: () => openid,
+    readFile: media.readFile,
+    registerTempFile: media.registerTempFile,
+  });
   const storage = createStorage(settleApi, api);
   const ui = createUi(settleApi, currentOptions);
   Object.assign(

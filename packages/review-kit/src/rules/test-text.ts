@@ -1,7 +1,7 @@
 /**
  * test-text: "测试", "test", "111222", lorem ipsum… in text users see (pages, scripts, titles, and
  * the server's seed content shown on a fresh install). WeChat rejects builds showing test data.
- * A deliberate use (the reviewer's 测试账号登录 entry) is exempted in review.config.json with a reason.
+ * A deliberate use is exempted in review.config.json with a reason (better: say it without the word).
  */
 import type { Finding, Rule } from '../types';
 import { collectVisibleText, findTerms } from '../source/visible-text';

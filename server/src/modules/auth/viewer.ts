@@ -18,7 +18,7 @@ export function requireViewer(viewer: Viewer | null): Viewer {
 /** Writing user content needs a profile (nickname) and no ban. */
 export function requireAuthor(viewer: Viewer | null): Viewer & { wechatOpenid: string } {
   const author = requireViewer(viewer);
-  if (author.user.banned_at !== null) throw forbidden('user is banned', '你的账号已被限制发布内容');
+  if (author.user.banned_at !== null) throw forbidden('user is banned', '你的账号已被禁言，暂时不能发布内容');
   if (!canPost(author.user)) throw new AppError(403, 'profile_required', '请先设置头像和昵称', 'set a nickname with PUT /me first');
   if (!author.wechatOpenid) throw unauthorized('session has no WeChat openid for content checks', 'login_required');
   return { ...author, wechatOpenid: author.wechatOpenid };

@@ -8,14 +8,19 @@ import type { PostSummaryRow, PostWithAuthor } from './posts.repository';
 
 const DEFAULT_NICKNAME = '社区成员';
 
+/**
+ * The author reads these beside the state's own label (检测中 / 审核中 / 未通过审核, in the mini
+ * program's utils/content-status.ts) and alone in a toast: they say what happens next, never
+ * the state's name again.
+ */
 export function reviewMessage(status: ContentStatus, reason: string | null): string | undefined {
   switch (status) {
     case 'checking':
-      return '内容安全检测中，通过后其他人可见';
+      return '安全检查通过后其他人就能看到';
     case 'held':
-      return '审核中，通过后其他人可见';
+      return '管理员确认后其他人就能看到';
     case 'rejected':
-      return reason ?? '内容未通过审核，仅你自己可见';
+      return reason ?? '仅你自己可见';
     case 'published':
       return undefined;
   }

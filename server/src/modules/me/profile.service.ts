@@ -31,7 +31,7 @@ export function createProfileService(deps: { db: Db; contentCheck: ContentCheck;
 
     async updateNickname(viewer: Viewer | null, nickname: string): Promise<UpdateMeResult> {
       const me = requireViewer(viewer);
-      if (me.user.banned_at !== null) throw forbidden('user is banned', '你的账号已被限制修改资料');
+      if (me.user.banned_at !== null) throw forbidden('user is banned', '你的账号已被禁言，暂时不能修改资料');
       const openid = me.wechatOpenid;
       if (!openid) throw forbidden('session has no WeChat openid for content checks', '请在小程序内重新登录后再试');
       const trimmed = nickname.trim();

@@ -52,7 +52,7 @@ export function createMediaService(deps: { db: Db; store: MediaStore; fetchUrlTt
     /** Who may upload; checked before the upload's body is read, so a guest costs no bandwidth. */
     requireUploader(viewer: Viewer | null): Viewer {
       const me = requireViewer(viewer);
-      if (me.user.banned_at !== null) throw forbidden('user is banned', '你的账号已被限制发布内容');
+      if (me.user.banned_at !== null) throw forbidden('user is banned', '你的账号已被禁言，暂时不能发布内容');
       if (!me.wechatOpenid) throw unauthorized('session has no WeChat openid for content checks', 'login_required');
       return me;
     },

@@ -1,10 +1,11 @@
-/** What moderators read: the queues of content waiting for a human, and the audit log. */
+/** What moderators read: the queues of content waiting for a human, the ban list and the audit log. */
 import type { ModerationReport, ModerationSummary } from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import { decodeCursor, toPage } from '../../lib/cursor';
 import { imagesOfPosts } from '../media/media-access';
 import {
   excerpt,
+  presentBan,
   presentLogEntry,
   presentQueuedComment,
   presentQueuedMedia,
@@ -84,6 +85,21 @@ export function createModerationQueues(db: Db) {
       const [counts, oldest] = await Promise.all([repo.countQueues(db), repo.oldestAwaitingWeChat(db)]);
       const age = oldest === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(oldest)) / 1000));
       return { ...counts, oldestPendingAgeSeconds: age, oldestPendingAt: oldest };
+    },
+
+    async bans(page: PageRequest) {
+      const limit = page.limit ?? 20;
+      const rows = await repo.listBans(db, { before: decodeQueueCursor(page.cursor, integerId), limit });
+      const reasons = await repo.latestBanReasons(
+        db,
+        rows.slice(0, limit).map((r) => r.id),
+      );
+      return toQueuePage(
+        rows,
+        limit,
+        (r) => [r.banned_at, r.id],
+        (r) => presentBan(r, reasons.get(r.id) ?? null),
+      );
     },
 
     async actions(page: PageRequest, filter: repo.ActionFilter = {}) {

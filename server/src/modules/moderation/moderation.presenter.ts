@@ -1,5 +1,6 @@
 /** Maps queue and audit-log rows to the moderation contract. */
 import type {
+  ModerationBan,
   ModerationComment,
   ModerationLogEntry,
   ModerationMedia,
@@ -80,6 +81,10 @@ export function presentQueuedReport(row: Row<typeof repo.listReportQueue>, targe
 
 export function presentQueuedNickname(row: Row<typeof repo.listNicknameQueue>): ModerationNickname {
   return { userId: row.id, nickname: row.nickname, pendingNickname: row.pending_nickname ?? '', requestedAt: row.updated_at };
+}
+
+export function presentBan(row: Row<typeof repo.listBans>, reason: string | null): ModerationBan {
+  return { user: { id: row.id, nickname: row.nickname }, bannedAt: row.banned_at, reason };
 }
 
 export function presentLogEntry(row: Row<typeof repo.listActions>): ModerationLogEntry {

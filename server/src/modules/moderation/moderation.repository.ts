@@ -186,6 +186,41 @@ export function listNicknameQueue(db: Db, page: QueuePage<number>) {
     .execute();
 }
 
+/** Banned accounts, newest ban first: users_banned_idx (banned_at, id) (0020), read backwards. */
+export function listBans(db: Db, page: { before?: Keyset<number>; limit: number }) {
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'nickname', 'banned_at'])
+    .where('banned_at', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .$narrowType<{ banned_at: string }>();
+  const before = page.before;
+  if (before)
+    query = query
+      .where('banned_at', '<=', before.at)
+      .where((eb) => eb(eb.refTuple('banned_at', 'id'), '<', eb.tuple(before.at, before.id)));
+  return query
+    .orderBy('banned_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/** The reason given with each user's latest ban (moderation_actions_target_idx). */
+export async function latestBanReasons(db: Db, userIds: number[]): Promise<Map<number, string | null>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('moderation_actions')
+    .select(['id', 'target_id', 'reason'])
+    .where('target_type', '=', 'user')
+    .where('target_id', 'in', userIds.map(String))
+    .where('action', '=', 'ban_user')
+    .orderBy('id')
+    .execute();
+  // Ascending ids: a later ban overwrites an earlier one.
+  return new Map(rows.map((row) => [Number(row.target_id), row.reason]));
+}
+
 /** What the audit log can be narrowed to (the web console's filters). */
 export interface ActionFilter {
   action?: ModerationActionKind;

@@ -8,6 +8,7 @@ import {
   ApiError,
   IdParams,
   MediaIdParams,
+  ModerationBan,
   ModerationComment,
   ModerationLogEntry,
   ModerationMedia,
@@ -75,6 +76,9 @@ const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.get('/nicknames', { schema: queue('Nicknames held for review; oldest first', ModerationNickname) }, async (request) =>
     moderation.nicknameQueue(request.viewer, request.query),
+  );
+  app.get('/bans', { schema: queue('Banned accounts; newest ban first', ModerationBan) }, async (request) =>
+    moderation.banList(request.viewer, request.query),
   );
   app.get('/actions', { schema: queue('The audit log of moderator decisions; newest first', ModerationLogEntry) }, async (request) =>
     moderation.actionLog(request.viewer, request.query),

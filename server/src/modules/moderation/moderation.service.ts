@@ -7,7 +7,14 @@
  * stray click. Images follow content-state (media-states.ts), where moderators may reverse any verdict.
  */
 import type { Transaction } from 'kysely';
-import type { ModerationActionKind, ModerationResult, ModerationTargetType, ResolveReportBody } from '@wx-community-starter/contract';
+import {
+  DEFAULT_IMAGE_REJECT_REASON,
+  DEFAULT_REJECT_REASON,
+  type ModerationActionKind,
+  type ModerationResult,
+  type ModerationTargetType,
+  type ResolveReportBody,
+} from '@wx-community-starter/contract';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { AppError, forbidden, notFound } from '../../lib/app-error';
@@ -32,8 +39,7 @@ import type { ActionFilter } from './moderation.repository';
 export type { ActionFilter };
 import * as repo from './moderation.repository';
 
-export const DEFAULT_REJECT_REASON = '内容不符合社区公约';
-export const DEFAULT_IMAGE_REJECT_REASON = '图片不符合社区公约';
+export { DEFAULT_IMAGE_REJECT_REASON, DEFAULT_REJECT_REASON } from '@wx-community-starter/contract';
 
 export function requireModerator(viewer: Viewer | null): Viewer {
   const me = requireViewer(viewer);
@@ -103,6 +109,7 @@ export function createModerationService(deps: { db: Db }) {
         return { id: user.id, nickname: user.nickname, role: user.role, bannedAt: user.banned_at, createdAt: user.created_at };
       }),
     summary: (viewer: Viewer | null) => read(viewer, () => queues.summary()),
+    banList: (viewer: Viewer | null, page: PageRequest) => read(viewer, () => queues.bans(page)),
 
     /** Passes the text and the held images; images still pending at WeChat keep the post checking. */
     approvePost: (viewer: Viewer | null, id: number) =>
@@ -194,10 +201,10 @@ export function createModerationService(deps: { db: Db }) {
     /** Revokes every session at once; viewer.ts refuses writing to a banned user who logs in again. */
     ban: (viewer: Viewer | null, userId: number, reason?: string) =>
       decide(viewer, async ({ trx, me, record }) => {
-        if (userId === me.user.id) throw forbidden('moderators cannot ban themselves', '不能封禁自己');
+        if (userId === me.user.id) throw forbidden('moderators cannot ban themselves', '不能禁言自己');
         const user = await findAccount(trx, userId);
         if (!user) throw notFound(`user ${userId}`);
-        if (user.role === 'moderator') throw forbidden(`user ${userId} is a moderator`, '不能封禁其他管理员');
+        if (user.role === 'moderator') throw forbidden(`user ${userId} is a moderator`, '不能禁言其他管理员');
         if (!(await banAccount(trx, userId))) return unchanged('banned');
         await record({ action: 'ban_user', targetType: 'user', targetId: userId, reason: reason ?? null });
         return { changed: true, status: 'banned' };

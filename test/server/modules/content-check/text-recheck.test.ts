@@ -26,7 +26,7 @@ describe.each(['busy', 'timeout', 'http500'] as const)('WeChat check unavailable
     });
     expect(response.statusCode).toBe(201);
     const post = response.json();
-    expect(post).toMatchObject({ status: 'checking', reviewMessage: expect.stringContaining('检测中') });
+    expect(post).toMatchObject({ status: 'checking', reviewMessage: '安全检查通过后其他人就能看到' });
     expect(await publicFeed()).not.toContain(post.id);
     expect(await countJobs(t.database.handle.db, 'text-recheck')).toBe(1);
 

@@ -103,14 +103,14 @@ describe('posting through the text check', () => {
     expect(response.statusCode).toBe(201);
     const post: PostDetail = response.json();
     expect(post.status).toBe('held');
-    expect(post.reviewMessage).toContain('审核中');
+    expect(post.reviewMessage).toBe('管理员确认后其他人就能看到');
     expect(await feedIds()).not.toContain(post.id);
     expect((await t.request({ method: 'GET', url: `/posts/${post.id}` })).statusCode).toBe(404);
     const other = await t.loginAsMember('路人甲');
     expect((await t.request({ method: 'GET', url: `/posts/${post.id}`, token: other.accessToken })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/posts/${post.id}`, token: author.accessToken })).json().status).toBe('held');
     const mine: PostSummary[] = (await t.request({ method: 'GET', url: '/me/posts', token: author.accessToken })).json().items;
-    expect(mine.find((p) => p.id === post.id)).toMatchObject({ status: 'held', reviewMessage: expect.stringContaining('审核中') });
+    expect(mine.find((p) => p.id === post.id)).toMatchObject({ status: 'held', reviewMessage: '管理员确认后其他人就能看到' });
   });
 
   it('risky → 422 with a clear Chinese message and nothing stored', async () => {
@@ -201,7 +201,7 @@ describe('comments', () => {
       token: author.accessToken,
       payload: { body: '第二条 [review]' },
     });
-    expect(held.json()).toMatchObject({ status: 'held', reviewMessage: expect.stringContaining('审核中') });
+    expect(held.json()).toMatchObject({ status: 'held', reviewMessage: '管理员确认后其他人就能看到' });
     const risky = await t.request({
       method: 'POST',
       url: `/posts/${post.id}/comments`,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type {
+  ModerationBan,
   ModerationLogEntry,
   ModerationMedia,
   ModerationNickname,
@@ -63,6 +64,7 @@ const ROUTES = [
   'GET /moderation/nicknames',
   'GET /moderation/actions',
   'GET /moderation/summary',
+  'GET /moderation/bans',
   'GET /moderation/media/{id}/content',
   'POST /moderation/posts/{id}/approve',
   'POST /moderation/posts/{id}/reject',
@@ -381,6 +383,43 @@ describe('bans', () => {
     ]);
   });
 
+  it('lists banned accounts newest ban first, with the ban reason, a page at a time; unbanning takes one off', async () => {
+    const users: number[] = [];
+    for (const [i, name] of ['刷屏的甲', '刷屏的乙', '刷屏的丙'].entries()) {
+      const user = await t.loginAsMember(name, `o_ban_list_${i}`);
+      const reason = i === 1 ? undefined : `理由${i}`;
+      expect((await mod('POST', `/moderation/users/${user.user.id}/ban`, reason ? { reason } : {})).statusCode).toBe(200);
+      users.push(user.user.id);
+    }
+    const seen: ModerationBan[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const response = await mod('GET', `/moderation/bans?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(response.statusCode).toBe(200);
+      const page: { items: ModerationBan[]; nextCursor: string | null } = response.json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    const ours = seen.filter((ban) => users.includes(ban.user.id));
+    expect(ours.map((ban) => [ban.user.id, ban.reason])).toEqual([
+      [users[2], '理由2'],
+      [users[1], null],
+      [users[0], '理由0'],
+    ]);
+    expect(new Set(seen.map((ban) => ban.user.id)).size).toBe(seen.length);
+    expect(pages).toBeGreaterThan(1);
+    expect(ours[0]).toMatchObject({ user: { nickname: '刷屏的丙' }, bannedAt: expect.any(String) });
+
+    await mod('POST', `/moderation/users/${users[1]}/unban`);
+    const after: { items: ModerationBan[] } = (await mod('GET', '/moderation/bans?limit=50')).json();
+    expect(after.items.map((ban) => ban.user.id)).not.toContain(users[1]);
+    expect(after.items.map((ban) => ban.user.id)).toEqual(expect.arrayContaining([users[0], users[2]]));
+    expect((await mod('GET', '/moderation/bans?cursor=bm90LW91cnM')).statusCode).toBe(400);
+  });
+
   it('a moderator cannot ban themselves or another moderator', async () => {
     const self = await mod('POST', `/moderation/users/${moderator.user.id}/ban`, {});
     expect(self.statusCode).toBe(403);
@@ -392,7 +431,7 @@ describe('bans', () => {
       .executeTakeFirstOrThrow();
     const response = await mod('POST', `/moderation/users/${other.id}/ban`, { reason: '试试看' });
     expect(response.statusCode).toBe(403);
-    expect(response.json()).toMatchObject({ code: 'forbidden', message: '不能封禁其他管理员' });
+    expect(response.json()).toMatchObject({ code: 'forbidden', message: '不能禁言其他管理员' });
     expect(await auditRows('user', other.id)).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Network and login: request and uploadFile over real HTTP (success for every status, fail only
- * on network errors, as WeChat), with origins rewritten to the server under test; wx.login asks
+ * Network and login: request, uploadFile and downloadFile over real HTTP (success for every status,
+ * fail only on network errors, as WeChat; a download's body becomes a temp file readable by path), with origins rewritten to the server under test; wx.login asks
  * the configured login-code source for a code for the current openid; checkSession passes once
  * a login happened.
  */
@@ -24,6 +24,7 @@ export interface NetworkDeps {
   options(): WxFakeOptions;
   openid(): string;
   readFile(filePath: string): TempFile;
+  registerTempFile(file: TempFile, ext?: string): string;
 }
 
 function rewrite(options: WxFakeOptions, url: string): string {
@@ -164,6 +165,38 @@ export function createNetwork(deps: NetworkDeps): { requests: WxFake['requests']
           return { data: result.body.toString('utf8'), statusCode: result.statusCode, header: result.header };
         } catch (error: unknown) {
           throw fail(`uploadFile:fail ${messageOf(error)}`);
+        }
+      });
+      return { abort: () => abort(), onProgressUpdate() {}, offProgressUpdate() {} };
+    },
+
+    downloadFile(raw) {
+      const opts = optionsOf(raw);
+      const url = rewrite(options(), str(opts.url));
+      const record: WxFake['requests'][number] = { method: 'DOWNLOAD', url };
+      requests.push(record);
+      let abort: () => void = () => undefined;
+      settleApi('downloadFile', { success: opts.success, fail: opts.fail, complete: opts.complete }, async () => {
+        try {
+          const result = await httpExchange(
+            'GET',
+            url,
+            lowerCaseHeaders(opts.header),
+            undefined,
+            typeof opts.timeout === 'number' ? opts.timeout : 60_000,
+            (a) => {
+              abort = a;
+            },
+          );
+          record.statusCode = result.statusCode;
+          // As WeChat: any status succeeds, and the body (an error page too) is saved as a temp file.
+          const contentType = result.header['content-type'] ?? '';
+          const ext = Object.entries(MIME).find(([, mime]) => contentType.startsWith(mime))?.[0] ?? 'bin';
+          const tempFilePath = deps.registerTempFile({ data: result.body, contentType: contentType || undefined }, ext);
+          return { tempFilePath, statusCode: result.statusCode, header: result.header };
+        } catch (error: unknown) {
+          record.error = messageOf(error);
+          throw fail(`downloadFile:fail ${messageOf(error)}`);
         }
       });
       return { abort: () => abort(), onProgressUpdate() {}, offProgressUpdate() {} };
