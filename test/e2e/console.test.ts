@@ -189,10 +189,10 @@ describeWithChromium()('the web console in Chromium', () => {
     const report = page.locator('[data-item]').first();
     await expect(report.locator('.item__title').textContent()).resolves.toBe('垃圾广告');
     await expect(report.locator('.item__head .user').textContent()).resolves.toBe('热心邻居');
-    await Promise.all([page.waitForURL(`${t.baseUrl}/console/users/${author.user.id}`), report.getByText('封禁作者…').click()]);
+    await Promise.all([page.waitForURL(`${t.baseUrl}/console/users/${author.user.id}`), report.getByText('禁言作者…').click()]);
     await page.locator('form[action$="/ban"] input[name="reason"]').fill('多次发布广告');
     await Promise.all([page.waitForURL(`${t.baseUrl}/console/users/${author.user.id}`), page.click('form[action$="/ban"] button')]);
-    await expect(page.locator('#user-status').textContent()).resolves.toContain('已封禁');
+    await expect(page.locator('#user-status').textContent()).resolves.toContain('已禁言');
     expect((await t.request({ method: 'GET', url: '/me', token: author.accessToken })).statusCode).toBe(401);
     await Promise.all([page.waitForURL(`${t.baseUrl}/console/users/${author.user.id}`), page.click('form[action$="/unban"] button')]);
     await expect(page.locator('#user-status').textContent()).resolves.toContain('正常');
@@ -206,8 +206,8 @@ describeWithChromium()('the web console in Chromium', () => {
       .locator('#audit-log tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent?.trim())));
     expect(rows).toEqual([
-      [MODERATOR, '解除封禁', `用户 #${author.user.id}`, '—'],
-      [MODERATOR, '封禁用户', `用户 #${author.user.id}`, '多次发布广告'],
+      [MODERATOR, '解除禁言', `用户 #${author.user.id}`, '—'],
+      [MODERATOR, '禁言用户', `用户 #${author.user.id}`, '多次发布广告'],
     ]);
 
     // A state change without the CSRF token is refused and changes nothing, even from the console's own page.

@@ -56,8 +56,8 @@
     checking: '已通过，图片等待微信检测',
     rejected: '已拒绝',
     resolved: '已处理',
-    banned: '已封禁',
-    active: '已解除封禁',
+    banned: '已禁言',
+    active: '已解除禁言',
   };
 
   function send(form) {

@@ -75,7 +75,7 @@ export function postQueuePage(page: Page<ModerationPost>, context: PageContext) 
         <div class="item__actions">
           ${decisionForm(context, { action: `/console/posts/${post.id}/approve`, label: '通过', key: 'a', tone: 'primary', back })}
           ${decisionForm(context, { action: `/console/posts/${post.id}/reject`, label: '拒绝', key: 'r', tone: 'danger', reason: 'reject', back })}
-          <a class="button button--quiet" href="/console/users/${post.author.id}">封禁作者…</a>
+          <a class="button button--quiet" href="/console/users/${post.author.id}">禁言作者…</a>
         </div>
       </article>`,
   );
@@ -103,7 +103,7 @@ export function commentQueuePage(page: Page<ModerationComment>, context: PageCon
             reason: 'reject',
             back,
           })}
-          <a class="button button--quiet" href="/console/users/${comment.author.id}">封禁作者…</a>
+          <a class="button button--quiet" href="/console/users/${comment.author.id}">禁言作者…</a>
         </div>
       </article>`,
   );
@@ -184,7 +184,7 @@ export function reportQueuePage(page: Page<ModerationReport>, context: PageConte
             back,
             fields: { action: 'remove_content' },
           })}
-          ${report.target ? html`<a class="button button--quiet" href="/console/users/${report.target.author.id}">封禁作者…</a>` : ''}
+          ${report.target ? html`<a class="button button--quiet" href="/console/users/${report.target.author.id}">禁言作者…</a>` : ''}
         </div>
       </article>`,
   );
