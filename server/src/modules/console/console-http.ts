@@ -5,6 +5,12 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+export interface ConsoleRoutesOptions {
+  /** Secure cookies: true in production (behind TLS). */
+  secureCookies: boolean;
+  loginsPerMinute: number;
+}
+
 export const SESSION_COOKIE = 'console_session';
 export const CSRF_COOKIE = 'console_csrf';
 export const CONSOLE_PATH = '/console';

@@ -16,16 +16,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyError } from 'fastify';
 import { AppError } from '../../lib/app-error';
 import { perMinute } from '../../plugins/rate-limits';
-import { CONSOLE_CSP, CSRF_COOKIE, SESSION_COOKIE, cookieOptions, sendPage, wantsJson } from './console-http';
+import { CONSOLE_CSP, CSRF_COOKIE, SESSION_COOKIE, cookieOptions, sendPage, wantsJson, type ConsoleRoutesOptions } from './console-http';
+
+export type { ConsoleRoutesOptions } from './console-http';
 import consoleWorkRoutes from './console-work.routes';
 import { errorPage } from './views/layout';
 import { loginPage } from './views/login';
-
-export interface ConsoleRoutesOptions {
-  /** Secure cookies: true in production (behind TLS). */
-  secureCookies: boolean;
-  loginsPerMinute: number;
-}
 
 /** assets/ beside this file under tsx and jest; console-assets/ beside the bundle (scripts/build.mjs copies it). */
 function assetDir(): string {
