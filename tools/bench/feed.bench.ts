@@ -3,9 +3,9 @@
  * in the app host + wx fake, against the real server in-process. Writes figures to $BENCH_OUT
  * (JSON); asserts only that the measurement happened, never timings.
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { attachApprovedImages } from '../../test/support/server/approved-images';
 import { createTestApp, type TestApp } from '../../test/support/server/test-app';
 import { createAppHost, installWxFake } from 'miniprogram-headless-host/runtime';
 import { fakeWeChatLoginCodeUrl } from '../../server/src/dev/host-backend';
@@ -75,40 +75,6 @@ function recordTimeline(): { events: TimelineEvent[]; stop(): void } {
   };
 }
 
-/**
- * Nine approved images on a post, written straight to the database: what the feed sends for them
- * is the point here, not the upload and check (covered by the server's own tests).
- */
-async function attachApprovedImages(postId: number, ownerId: number): Promise<void> {
-  const db = server.database.handle.db;
-  const now = new Date().toISOString();
-  for (let position = 0; position < IMAGES_PER_POST; position += 1) {
-    const id = randomUUID();
-    await db
-      .insertInto('media')
-      .values({
-        id,
-        owner_id: ownerId,
-        purpose: 'post_image',
-        status: 'approved',
-        mime_type: 'image/jpeg',
-        byte_size: 200_000,
-        width: 1080,
-        height: 1440,
-        storage_key: `bench/${id}.jpg`,
-        fetch_token: randomUUID(),
-        fetch_expires_at: now,
-        trace_id: null,
-        check_openid: null,
-        reject_reason: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await db.insertInto('post_media').values({ post_id: postId, media_id: id, position }).execute();
-  }
-}
-
 it('feed bench', async () => {
   wxFake.configure({ loginCodeUrl: fakeWeChatLoginCodeUrl(server.fake.url), rewriteOrigins: { [API]: server.baseUrl } });
   wxFake.storage.clear();
@@ -134,7 +100,7 @@ it('feed bench', async () => {
       payload: { boardId: board.id, title, body: `今天读完了第${i}章，记录几点体会：早起、专注、复盘。`.repeat(20) },
     });
     if (response.statusCode !== 201) throw new Error(`seeding post ${i}: ${response.statusCode} ${response.body}`);
-    await attachApprovedImages(response.json().id as number, member.user.id);
+    await attachApprovedImages(server.database.handle.db, response.json().id as number, member.user.id, IMAGES_PER_POST);
   }
   host = createAppHost({ rootPath });
   await host.launch();
